@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BeforeInsert,
+  Column,
+  ColumnOptions,
+  CreateDateColumn,
+  getMetadataArgsStorage,
+  PrimaryColumn,
+  UpdateDateColumn,
+  ValueTransformer,
+} from 'typeorm';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Column kinds whose SQL type differs between SQLite and PostgreSQL. Entities declare them once with
+ * the decorators below; `applyDialect` sets the concrete type before a DataSource is built.
+ */
+type PortableKind = 'timestamp' | 'uuid';
+
+const PORTABLE = Symbol('samverkan.portableColumn');
+type PortableOptions = ColumnOptions & { [PORTABLE]?: PortableKind };
+
+const SQL_TYPES: Record<Dialect, Record<PortableKind, ColumnOptions>> = {
+  sqlite: { timestamp: { type: 'datetime' }, uuid: { type: 'varchar', length: 36 } },
+  postgres: { timestamp: { type: 'timestamptz' }, uuid: { type: 'uuid', length: undefined } },
+};
+
+function portable(kind: PortableKind, options: ColumnOptions = {}): PortableOptions {
+  return { ...options, ...SQL_TYPES.sqlite[kind], [PORTABLE]: kind };
+}
+
+/**
+ * Sets the SQL type of every portable column for the dialect about to be used. Called by the one
+ * options builder before any DataSource is initialised (metadata is built from these arguments).
+ */
+export function applyDialect(dialect: Dialect): void {
+  for (const column of getMetadataArgsStorage().columns) {
+    const options = column.options as PortableOptions;
+    const kind = options[PORTABLE];
+    if (kind) Object.assign(options, SQL_TYPES[dialect][kind]);
+  }
+}
+
+/** An instant, stored in UTC (`datetime` on SQLite, `timestamptz` on PostgreSQL). */
+export const TimestampColumn = (options: ColumnOptions = {}): PropertyDecorator =>
+  Column(portable('timestamp', options));
+
+export const CreatedAtColumn = (): PropertyDecorator =>
+  CreateDateColumn(portable('timestamp'));
+
+export const UpdatedAtColumn = (): PropertyDecorator =>
+  UpdateDateColumn(portable('timestamp'));
+
+/** A reference to another record's id (`varchar(36)` on SQLite, `uuid` on PostgreSQL). */
+export const UuidColumn = (options: ColumnOptions = {}): PropertyDecorator =>
+  Column(portable('uuid', options));
+
+/** An enum stored as text, portable across both databases. */
+export const EnumColumn = (
+  values: Record<string, string>,
+  options: ColumnOptions = {},
+): PropertyDecorator => Column({ type: 'varchar', length: maxLength(values), ...options });
+
+function maxLength(values: Record<string, string>): number {
+  return Math.max(16, ...Object.values(values).map((value) => value.length));
+}
+
+/** PostgreSQL returns `bigint` as a string; money in öre stays a safe integer in JavaScript. */
+export const bigintToNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
+
+/** Money in öre: a 64-bit integer column read back as a JavaScript number. */
+export const MoneyColumn = (options: ColumnOptions = {}): PropertyDecorator =>
+  Column({ type: 'bigint', transformer: bigintToNumber, ...options });
+
+/**
+ * Base for every entity: a UUID primary key generated in the application (no database extension
+ * needed), assigned on insert when the caller did not choose one (seeds choose fixed ids).
+ */
+export abstract class UuidEntity {
+  @PrimaryColumn(portable('uuid'))
+  id: string;
+
+  @BeforeInsert()
+  protected assignId(): void {
+    this.id ??= randomUUID();
+  }
+}

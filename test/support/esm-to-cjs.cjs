@@ -1,0 +1,42 @@
+/**
+ * Jest transformer for dependencies published as ES modules only (all of @nestjs/* since v12).
+ *
+ * Node 20.19 loads them from our CommonJS build with require(esm); Jest's module registry only
+ * learns require(esm) on Node 24.9. Until the project moves to Node 24, Jest compiles these
+ * packages to CommonJS. Their only ESM-specific expressions are `createRequire(import.meta.url)`
+ * and `import.meta.resolve(...)`, which have exact CommonJS equivalents.
+ */
+const crypto = require('node:crypto');
+const ts = require('typescript');
+
+const TRANSFORM_VERSION = '1';
+
+function rewriteImportMeta(source) {
+  return source
+    .replace(/import\.meta\.url/g, 'require("node:url").pathToFileURL(__filename).href')
+    .replace(/import\.meta\.resolve\(/g, 'require.resolve(');
+}
+
+module.exports = {
+  getCacheKey(source, filename) {
+    return crypto
+      .createHash('sha256')
+      .update(TRANSFORM_VERSION)
+      .update(ts.version)
+      .update(filename)
+      .update(source)
+      .digest('hex');
+  },
+  process(source, filename) {
+    const output = ts.transpileModule(rewriteImportMeta(source), {
+      fileName: filename,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2023,
+        allowJs: true,
+        esModuleInterop: true,
+      },
+    });
+    return { code: output.outputText };
+  },
+};
