@@ -10,25 +10,3 @@ export class Clock {
     return new Date();
   }
 }
-
-/** A clock the tests set and advance by hand. */
-export class ManualClock extends Clock {
-  private current: Date;
-
-  constructor(start: Date = new Date()) {
-    super();
-    this.current = new Date(start);
-  }
-
-  override now(): Date {
-    return new Date(this.current);
-  }
-
-  set(to: Date): void {
-    this.current = new Date(to);
-  }
-
-  advance(milliseconds: number): void {
-    this.current = new Date(this.current.getTime() + milliseconds);
-  }
-}

@@ -28,14 +28,19 @@ describe('environment validation', () => {
     expect(problemsOf({ PORT: '70000' }).join()).toMatch(/PORT/);
     expect(problemsOf({ DATABASE_URL: 'mysql://x' }).join()).toMatch(/DATABASE_URL/);
     expect(problemsOf({ LOG_LEVEL: 'loud' }).join()).toMatch(/LOG_LEVEL/);
-    expect(problemsOf({ SAMVERKAN_ADMIN_EMAIL: 'not-an-email', SAMVERKAN_ADMIN_PASSWORD: 'x'.repeat(12) }).join()).toMatch(
-      /SAMVERKAN_ADMIN_EMAIL/,
-    );
+    expect(
+      problemsOf({
+        SAMVERKAN_ADMIN_EMAIL: 'not-an-email',
+        SAMVERKAN_ADMIN_PASSWORD: 'x'.repeat(12),
+      }).join(),
+    ).toMatch(/SAMVERKAN_ADMIN_EMAIL/);
   });
 
   it('requires JWT_SECRET in production and generates one in development', () => {
     expect(problemsOf({ NODE_ENV: 'production' }).join()).toMatch(/JWT_SECRET is required/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' }).join()).toMatch(/JWT_SECRET/);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' }).join()).toMatch(
+      /JWT_SECRET/,
+    );
     const production = new AppConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
     expect(production.jwt).toMatchObject({ secret: 's'.repeat(40), secretGenerated: false });
     const development = new AppConfig({});
@@ -52,16 +57,26 @@ describe('environment validation', () => {
       SAMVERKAN_ADMIN_EMAIL: 'admin@example.se',
       SAMVERKAN_ADMIN_PASSWORD: 'a-long-password',
     });
-    expect(config.bootstrapAdmin).toEqual({ email: 'admin@example.se', password: 'a-long-password' });
+    expect(config.bootstrapAdmin).toEqual({
+      email: 'admin@example.se',
+      password: 'a-long-password',
+    });
   });
 
   it('chooses PostgreSQL when DATABASE_URL is set', () => {
     const config = new AppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.database).toEqual({
+      type: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/test',
+    });
   });
 
   it('treats empty strings as unset and splits CORS origins', () => {
-    const config = new AppConfig({ DATABASE_URL: '', JWT_SECRET: '', CORS_ORIGINS: 'https://a.se, https://b.se' });
+    const config = new AppConfig({
+      DATABASE_URL: '',
+      JWT_SECRET: '',
+      CORS_ORIGINS: 'https://a.se, https://b.se',
+    });
     expect(config.database.type).toBe('sqlite');
     expect(config.corsOrigins).toEqual(['https://a.se', 'https://b.se']);
   });

@@ -131,9 +131,7 @@ function messages(errors: ValidationError[]): string[] {
   );
 }
 
-export function validateEnvironment(
-  raw: Record<string, string | undefined>,
-): EnvironmentVariables {
+export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const known = new Set(Object.keys(new EnvironmentVariables()));
   const defined = Object.fromEntries(
     Object.entries(raw).filter(([key, value]) => value !== undefined && known.has(key)),

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import {
-  BeforeInsert,
   Column,
   ColumnOptions,
   CreateDateColumn,
   getMetadataArgsStorage,
   PrimaryColumn,
+  PrimaryColumnOptions,
   UpdateDateColumn,
   ValueTransformer,
 } from 'typeorm';
@@ -46,15 +45,17 @@ export function applyDialect(dialect: Dialect): void {
 export const TimestampColumn = (options: ColumnOptions = {}): PropertyDecorator =>
   Column(portable('timestamp', options));
 
-export const CreatedAtColumn = (): PropertyDecorator =>
-  CreateDateColumn(portable('timestamp'));
+export const CreatedAtColumn = (): PropertyDecorator => CreateDateColumn(portable('timestamp'));
 
-export const UpdatedAtColumn = (): PropertyDecorator =>
-  UpdateDateColumn(portable('timestamp'));
+export const UpdatedAtColumn = (): PropertyDecorator => UpdateDateColumn(portable('timestamp'));
 
 /** A reference to another record's id (`varchar(36)` on SQLite, `uuid` on PostgreSQL). */
 export const UuidColumn = (options: ColumnOptions = {}): PropertyDecorator =>
   Column(portable('uuid', options));
+
+/** A uuid column that is (part of) the primary key, e.g. of a join table. */
+export const UuidPrimaryColumn = (options: ColumnOptions = {}): PropertyDecorator =>
+  PrimaryColumn(portable('uuid', options) as PrimaryColumnOptions);
 
 /** An enum stored as text, portable across both databases. */
 export const EnumColumn = (
@@ -75,17 +76,3 @@ export const bigintToNumber: ValueTransformer = {
 /** Money in öre: a 64-bit integer column read back as a JavaScript number. */
 export const MoneyColumn = (options: ColumnOptions = {}): PropertyDecorator =>
   Column({ type: 'bigint', transformer: bigintToNumber, ...options });
-
-/**
- * Base for every entity: a UUID primary key generated in the application (no database extension
- * needed), assigned on insert when the caller did not choose one (seeds choose fixed ids).
- */
-export abstract class UuidEntity {
-  @PrimaryColumn(portable('uuid'))
-  id: string;
-
-  @BeforeInsert()
-  protected assignId(): void {
-    this.id ??= randomUUID();
-  }
-}

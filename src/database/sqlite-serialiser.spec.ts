@@ -46,7 +46,9 @@ describe('SQLite write serialisation', () => {
       ? createDataSource(options, () => scope.isInside())
       : new DataSource(options);
     await dataSource.initialize();
-    await dataSource.query('CREATE TABLE notes (id varchar PRIMARY KEY, counter integer NOT NULL DEFAULT 0)');
+    await dataSource.query(
+      'CREATE TABLE notes (id varchar PRIMARY KEY, counter integer NOT NULL DEFAULT 0)',
+    );
     return dataSource;
   }
 
@@ -73,8 +75,14 @@ describe('SQLite write serialisation', () => {
       .transaction(async (manager) => {
         await manager.insert(Note, { id: 'b' });
       })
-      .then(() => 'ok', (error: Error) => error.message);
-    const requestC = notes.insert({ id: 'c' }).then(() => 'ok', (error: Error) => error.message);
+      .then(
+        () => 'ok',
+        (error: Error) => error.message,
+      );
+    const requestC = notes.insert({ id: 'c' }).then(
+      () => 'ok',
+      (error: Error) => error.message,
+    );
 
     await tick();
     aMayFail.open();
@@ -115,7 +123,9 @@ describe('SQLite write serialisation', () => {
           }),
         ),
       );
-      expect((await dataSource.getRepository(Note).findOneByOrFail({ id: 'counter' })).counter).toBe(50);
+      expect(
+        (await dataSource.getRepository(Note).findOneByOrFail({ id: 'counter' })).counter,
+      ).toBe(50);
     } finally {
       await dataSource.destroy();
     }
@@ -124,7 +134,9 @@ describe('SQLite write serialisation', () => {
   it('hands the queue on after a failing statement', async () => {
     const dataSource = await open(true);
     try {
-      await expect(dataSource.query('SELECT * FROM no_such_table')).rejects.toThrow(/no such table/);
+      await expect(dataSource.query('SELECT * FROM no_such_table')).rejects.toThrow(
+        /no such table/,
+      );
       await expect(
         dataSource.transaction((manager) => manager.query('INSERT INTO nothing VALUES (1)')),
       ).rejects.toThrow();

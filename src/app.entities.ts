@@ -1,0 +1,27 @@
+import { ApiClient } from './modules/api-clients';
+import { AuditLogEntry } from './modules/audit';
+import { AuthSession } from './modules/auth/entities/auth-session.entity';
+import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
+import { RefreshToken } from './modules/auth/entities/refresh-token.entity';
+import { Credential } from './modules/credentials';
+import { District } from './modules/districts';
+import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
+import { Person } from './modules/people';
+
+/**
+ * Every entity, for the places that build a DataSource without the Nest modules (migration CLI,
+ * migration check). Each module still registers only its own entities with TypeORM.
+ */
+export const ENTITIES = [
+  AuditLogEntry,
+  District,
+  Person,
+  Organisation,
+  OrganisationDistrict,
+  Membership,
+  Credential,
+  ApiClient,
+  AuthSession,
+  RefreshToken,
+  LoginAttempt,
+];

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
+import { ENTITIES } from './app.entities';
+import { CommonModule } from './common/common.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfigModule, AppConfigOptions } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ApiGraphQLModule } from './graphql/graphql.module';
+import { LoggingModule } from './logging/logging.module';
+import { ApiClientsModule } from './modules/api-clients';
+import { AuditModule } from './modules/audit';
+import { AuthModule } from './modules/auth';
+import { CredentialsModule } from './modules/credentials';
+import { DistrictsModule } from './modules/districts';
+import { HealthModule } from './modules/health/health.module';
+import { OrganisationsModule } from './modules/organisations';
+import { PeopleModule } from './modules/people';
+
+export interface AppModuleOptions {
+  readonly config?: AppConfigOptions;
+  /** Where log lines go (tests capture them); standard output when left out. */
+  readonly logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.logDestination),
+        DatabaseModule.forRoot(ENTITIES),
+        CommonModule,
+        ApiGraphQLModule,
+        HealthModule,
+        AuditModule,
+        DistrictsModule,
+        PeopleModule,
+        OrganisationsModule,
+        CredentialsModule,
+        ApiClientsModule,
+        AuthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from './errors/domain-error';
+
+/** `{ 'filter.search': ['search must be shorter than or equal to 100 characters'] }` */
+export function fieldErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) fields[path] = Object.values(error.constraints);
+    Object.assign(fields, fieldErrors(error.children ?? [], path));
+  }
+  return fields;
+}
+
+/** Validates every input and argument object; failures are BAD_USER_INPUT naming the fields. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    exceptionFactory: (errors) => DomainError.badInput('Invalid input', fieldErrors(errors)),
+  });
+}

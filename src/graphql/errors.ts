@@ -1,0 +1,78 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-codes';
+
+/** Errors Apollo raises before execution: the client sent something it must fix. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
+};
+
+const logger = new Logger('GraphQL');
+
+/**
+ * The one place a GraphQL error gets its shape. Domain errors pass through with their code and
+ * details; request errors become BAD_USER_INPUT; everything else is logged and hidden behind
+ * INTERNAL_SERVER_ERROR with a generic message.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const { path, locations } = formatted;
+
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path,
+      locations,
+      extensions: {
+        code: original.code,
+        ...(original.details ? { details: original.details } : {}),
+      },
+    };
+  }
+
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode) && !path) {
+    return {
+      message: formatted.message,
+      locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: apolloCode },
+    };
+  }
+
+  if (original instanceof HttpException) {
+    const code = HTTP_STATUS_CODES[original.getStatus()];
+    if (code) return { message: original.message, path, locations, extensions: { code } };
+  }
+
+  const failure = original instanceof Error ? original : new Error(String(original));
+  // Name, message and stack only: driver errors carry SQL parameters that may hold secrets.
+  logger.error(
+    { err: { name: failure.name, message: failure.message, stack: failure.stack }, path },
+    'Unexpected error while executing a GraphQL operation',
+  );
+  return {
+    message: 'Internal server error',
+    path,
+    locations,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,35 @@
+import { GraphQLScalarType } from 'graphql';
+import {
+  DateTimeResolver,
+  JSONObjectResolver,
+  LocalDateResolver,
+  SafeIntResolver,
+} from 'graphql-scalars';
+import { toStockholmIso } from '../common/time';
+
+/**
+ * An instant. Input: ISO 8601 / RFC 3339 with an offset (a time without one is ambiguous and
+ * refused). Output: ISO 8601 in Europe/Stockholm with its offset.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  name: 'DateTime',
+  description:
+    'An instant in ISO 8601 with an offset. Sent with any offset (e.g. 2026-11-22T21:00:00+01:00 ' +
+    'or 2026-11-22T20:00:00Z); returned in Europe/Stockholm time with its offset.',
+  serialize(value: unknown): string {
+    const instant = DateTimeResolver.parseValue(
+      value instanceof Date ? value.toISOString() : value,
+    );
+    return toStockholmIso(instant);
+  },
+});
+
+/** Money in öre (1 SEK = 100 öre) and other integers that must stay exact. */
+export const SafeIntScalar = SafeIntResolver;
+
+/** A calendar date, `YYYY-MM-DD`, in Europe/Stockholm. */
+export const LocalDateScalar = LocalDateResolver;
+
+/** A JSON object, e.g. the before/after summary of an audit entry. */
+export const JSONObjectScalar = JSONObjectResolver;

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor, actorRef } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { ConnectionShape, paginate } from '../../graphql/pagination';
+import { AuditLogArgs } from './dto/audit-log.args';
+import { AuditLogEntry } from './entities/audit-log-entry.entity';
+
+export interface AuditRecord {
+  /** e.g. `organisation.verified` */
+  action: string;
+  /** e.g. `Organisation` */
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** Anything else worth keeping: a reason, an amount. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Writes and reads the append-only audit log. Writers pass the EntityManager of their transaction,
+ * so the entry commits or rolls back with the change it records.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditLogEntry) private readonly entries: Repository<AuditLogEntry>,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    const { personId, apiClientId } = actorRef(actor);
+    const summary: Record<string, unknown> = {};
+    if (record.before) summary.before = record.before;
+    if (record.after) summary.after = record.after;
+    if (record.detail) Object.assign(summary, record.detail);
+    await manager.save(
+      manager.create(AuditLogEntry, {
+        at: this.clock.now(),
+        actorPersonId: personId,
+        actorApiClientId: apiClientId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        summary,
+      }),
+    );
+  }
+
+  /** Newest first. Access (ADMIN, MUNICIPAL_OFFICER) is declared on the resolver. */
+  list(args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
+    const query = this.entries.createQueryBuilder('entry');
+    const filter = args.filter ?? {};
+    if (filter.entityType)
+      query.andWhere('entry.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId)
+      query.andWhere('entry.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.actorPersonId) {
+      query.andWhere('entry.actorPersonId = :actorPersonId', {
+        actorPersonId: filter.actorPersonId,
+      });
+    }
+    if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
+    if (filter.from) query.andWhere('entry.at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('entry.at < :to', { to: filter.to });
+    return paginate(query, args, {
+      column: 'entry.at',
+      direction: 'DESC',
+      valueOf: (entry) => entry.at,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export { AuditModule } from './audit.module';
+export { AuditService, type AuditRecord } from './audit.service';
+export { AuditLogEntry } from './entities/audit-log-entry.entity';

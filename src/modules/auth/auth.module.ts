@@ -1,0 +1,80 @@
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ApiClientsModule } from '../api-clients';
+import { PeopleModule } from '../people';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { AuthSession } from './entities/auth-session.entity';
+import { LoginAttempt } from './entities/login-attempt.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
+import { AuthenticationGuard } from './guards/authentication.guard';
+import { LocalLoginGuard } from './guards/local-login.guard';
+import { LoginAttemptsService } from './login-attempts.service';
+import { RequestActors } from './request-actors.service';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JWT_ALGORITHM, JwtStrategy } from './strategies/jwt.strategy';
+import { LocalStrategy } from './strategies/local.strategy';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AuthSession, RefreshToken, LoginAttempt]),
+    PassportModule.register({ session: false }),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: {
+          algorithm: JWT_ALGORITHM,
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+          expiresIn: config.jwt.accessTokenTtlSeconds,
+        },
+        verifyOptions: {
+          algorithms: [JWT_ALGORITHM],
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+        },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }],
+      }),
+    }),
+    PeopleModule,
+    ApiClientsModule,
+  ],
+  providers: [
+    AuthService,
+    LoginAttemptsService,
+    AuthResolver,
+    JwtStrategy,
+    ApiKeyStrategy,
+    LocalStrategy,
+    LocalLoginGuard,
+    AuthRateLimitGuard,
+    RequestActors,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule implements OnModuleInit {
+  private readonly logger = new Logger(AuthModule.name);
+
+  constructor(private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    if (this.config.jwt.secretGenerated) {
+      this.logger.warn(
+        'JWT_SECRET is not set: using a random secret for this process. Tokens stop working when it restarts.',
+      );
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
+import type { Actor } from '../../common/actor';
+import { Public } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { Person } from '../people';
+import { AuthService, SignedInSession } from './auth.service';
+import {
+  AuthPayload,
+  ChangePasswordInput,
+  LoginInput,
+  LogoutInput,
+  RefreshTokenInput,
+  RegisterInput,
+} from './dto/auth.inputs';
+import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
+import { LocalLoginGuard, LoginPerson } from './guards/local-login.guard';
+import { RequestActors } from './request-actors.service';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly actors: RequestActors,
+  ) {}
+
+  /** The rest of this request acts as the person who just signed in. */
+  private signedIn(req: Request, session: SignedInSession): AuthPayload {
+    this.actors.signIn(req, session.actor);
+    return session.payload;
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in. Public.' })
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  async register(
+    @Context('req') req: Request,
+    @Args('input', { description: 'The account.' }) input: RegisterInput,
+  ): Promise<AuthPayload> {
+    return this.signedIn(req, await this.auth.register(input));
+  }
+
+  @Mutation(() => AuthPayload, {
+    nullable: true,
+    description:
+      'Signs in with email and password; null with an error when that fails. Every attempt counts ' +
+      "towards the account's limit, aliases one by one: too many → RATE_LIMITED. Public.",
+  })
+  @Public()
+  @UseGuards(AuthRateLimitGuard, LocalLoginGuard)
+  async login(
+    @Context('req') req: Request,
+    @Args('input', { description: 'Email address and password.' }) _input: LoginInput,
+    @LoginPerson() person: Person,
+  ): Promise<AuthPayload> {
+    return this.signedIn(req, await this.auth.startSession(person));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Exchanges a refresh token for new tokens. Reusing an exchanged token ends the session. Public.',
+  })
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  async refreshToken(
+    @Context('req') req: Request,
+    @Args('input', { description: 'The refresh token.' }) input: RefreshTokenInput,
+  ): Promise<AuthPayload> {
+    return this.signedIn(req, await this.auth.refresh(input.refreshToken));
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs out: ends this session, or all of yours.' })
+  logout(
+    @CurrentActor() actor: Actor,
+    @Args('input', { nullable: true, description: 'Whether to sign out everywhere.' })
+    input?: LogoutInput,
+  ): Promise<boolean> {
+    return this.auth.logout(actor, input);
+  }
+
+  @Mutation(() => Person, {
+    description: 'Changes your password and signs out your other sessions.',
+  })
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Current and new password.' }) input: ChangePasswordInput,
+  ): Promise<Person> {
+    return this.auth.changePassword(actor, input);
+  }
+}

@@ -1,0 +1,243 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { ANONYMOUS, Actor, isPerson, PersonActor, SystemRole } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { Database } from '../../database/database.service';
+import { PasswordService, Person, PeopleService } from '../people';
+import { AuthPayload, ChangePasswordInput, LogoutInput, RegisterInput } from './dto/auth.inputs';
+import { AuthSession } from './entities/auth-session.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { LoginAttemptsService } from './login-attempts.service';
+
+/** Claims of an access token besides the registered ones (iss, aud, iat, exp). */
+export interface AccessTokenClaims {
+  /** The person. */
+  sub: string;
+  /** The session (refresh-token family). */
+  sid: string;
+}
+
+export enum SessionEnd {
+  LOGOUT = 'LOGOUT',
+  REFRESH_TOKEN_REUSE = 'REFRESH_TOKEN_REUSE',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+}
+
+const INVALID_REFRESH = 'Invalid or expired refresh token';
+
+/** Tokens for the client, and the actor the rest of the request acts as. */
+export interface SignedInSession {
+  payload: AuthPayload;
+  actor: PersonActor;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Sign-in, sessions and tokens. Access tokens are short-lived JWTs (HS256, issuer and audience
+ * pinned) naming their session; refresh tokens are opaque, single-use and rotate. Presenting a
+ * refresh token that was already exchanged revokes the whole session: whoever holds a copy is
+ * signed out along with the rightful owner.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
+    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly database: Database,
+    private readonly jwt: JwtService,
+    private readonly people: PeopleService,
+    private readonly passwords: PasswordService,
+    private readonly loginAttempts: LoginAttemptsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(input: RegisterInput): Promise<SignedInSession> {
+    const person = await this.people.create(ANONYMOUS, input);
+    return this.startSession(person);
+  }
+
+  /**
+   * Checks an email and password (passport-local calls this). Every attempt counts towards the
+   * account's limit before the password is checked; unknown addresses cost the same time.
+   */
+  async validateCredentials(email: string, password: string): Promise<Person> {
+    await this.loginAttempts.reserve(email);
+    const person = await this.people.findByEmail(email);
+    const valid = person
+      ? await this.passwords.verify(person.passwordHash, password)
+      : await this.passwords.verifyAgainstNothing(password);
+    if (!person || !valid) throw DomainError.unauthenticated('Wrong email address or password');
+    await this.loginAttempts.clear(email);
+    return person;
+  }
+
+  async startSession(person: Person): Promise<SignedInSession> {
+    const now = this.clock.now();
+    const { session, refresh } = await this.database.transaction(async (manager) => {
+      const created = await manager.save(
+        manager.create(AuthSession, {
+          personId: person.id,
+          createdAt: now,
+          revokedAt: null,
+          revokedReason: null,
+        }),
+      );
+      return {
+        session: created,
+        refresh: await this.issueRefreshToken(manager.getRepository(RefreshToken), created.id, now),
+      };
+    });
+    return {
+      payload: await this.payload(person, session.id, refresh, now),
+      actor: this.actorOf(person, session.id),
+    };
+  }
+
+  async refresh(token: string): Promise<SignedInSession> {
+    const now = this.clock.now();
+    const outcome = await this.database.transaction(async (manager) => {
+      const stored = await manager.findOneBy(RefreshToken, { tokenHash: hashToken(token) });
+      if (!stored) return { kind: 'invalid' as const };
+      const session = await manager.findOneBy(AuthSession, { id: stored.sessionId });
+      if (!session || session.revokedAt) return { kind: 'invalid' as const };
+      // Conditional update: of two concurrent exchanges of one token, exactly one wins.
+      const claimed = await manager.update(
+        RefreshToken,
+        { id: stored.id, usedAt: IsNull() },
+        { usedAt: now },
+      );
+      if (!claimed.affected) {
+        await manager.update(
+          AuthSession,
+          { id: session.id, revokedAt: IsNull() },
+          { revokedAt: now, revokedReason: SessionEnd.REFRESH_TOKEN_REUSE },
+        );
+        return { kind: 'reused' as const };
+      }
+      if (stored.expiresAt <= now) return { kind: 'invalid' as const };
+      const refresh = await this.issueRefreshToken(
+        manager.getRepository(RefreshToken),
+        session.id,
+        now,
+      );
+      return { kind: 'rotated' as const, session, refresh };
+    });
+    // A reused token's session is revoked in a committed transaction before this error is thrown.
+    if (outcome.kind !== 'rotated') throw DomainError.unauthenticated(INVALID_REFRESH);
+    const person = await this.people.get(outcome.session.personId);
+    return {
+      payload: await this.payload(person, outcome.session.id, outcome.refresh, now),
+      actor: this.actorOf(person, outcome.session.id),
+    };
+  }
+
+  /** Ends the current session, or every session of the person. */
+  async logout(actor: Actor, input: LogoutInput = {}): Promise<boolean> {
+    const person = this.requirePerson(actor);
+    const where = input.everywhere
+      ? { personId: person.personId, revokedAt: IsNull() }
+      : { id: person.sessionId, revokedAt: IsNull() };
+    await this.sessions.update(where, {
+      revokedAt: this.clock.now(),
+      revokedReason: SessionEnd.LOGOUT,
+    });
+    return true;
+  }
+
+  /** Checks the current password (counted like a login attempt) and signs out every other session. */
+  async changePassword(actor: Actor, input: ChangePasswordInput): Promise<Person> {
+    const me = this.requirePerson(actor);
+    const person = await this.people.get(me.personId);
+    await this.validateCredentials(person.email, input.currentPassword);
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    await this.database.transaction(async (manager) => {
+      await this.people.setPasswordHash(manager, person.id, passwordHash);
+      await manager
+        .createQueryBuilder()
+        .update(AuthSession)
+        .set({ revokedAt: this.clock.now(), revokedReason: SessionEnd.PASSWORD_CHANGED })
+        .where('personId = :personId AND revokedAt IS NULL AND id <> :current', {
+          personId: person.id,
+          current: me.sessionId,
+        })
+        .execute();
+    });
+    return this.people.get(person.id);
+  }
+
+  /**
+   * The actor behind a verified access token, or null when its session has ended or the person is
+   * gone. One query: the session joined with the person's current system role.
+   */
+  async actorForAccessToken(claims: AccessTokenClaims): Promise<PersonActor | null> {
+    const row = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoin(Person, 'person', 'person.id = session.personId')
+      .select('person.systemRole', 'systemRole')
+      .where('session.id = :sid', { sid: claims.sid })
+      .andWhere('session.personId = :sub', { sub: claims.sub })
+      .andWhere('session.revokedAt IS NULL')
+      .getRawOne<{ systemRole: SystemRole | null }>();
+    if (!row) return null;
+    return {
+      kind: 'person',
+      personId: claims.sub,
+      systemRole: row.systemRole ?? null,
+      sessionId: claims.sid,
+    };
+  }
+
+  private actorOf(person: Person, sessionId: string): PersonActor {
+    return { kind: 'person', personId: person.id, systemRole: person.systemRole, sessionId };
+  }
+
+  private async issueRefreshToken(
+    tokens: Repository<RefreshToken>,
+    sessionId: string,
+    now: Date,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.jwt.refreshTokenTtlSeconds * 1000);
+    await tokens.insert(
+      tokens.create({
+        sessionId,
+        tokenHash: hashToken(token),
+        issuedAt: now,
+        expiresAt,
+        usedAt: null,
+      }),
+    );
+    return { token, expiresAt };
+  }
+
+  private async payload(
+    person: Person,
+    sessionId: string,
+    refresh: { token: string; expiresAt: Date },
+    now: Date,
+  ): Promise<AuthPayload> {
+    const claims: AccessTokenClaims = { sub: person.id, sid: sessionId };
+    const accessToken = await this.jwt.signAsync(claims);
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now.getTime() + this.config.jwt.accessTokenTtlSeconds * 1000),
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt: refresh.expiresAt,
+      person,
+    };
+  }
+
+  private requirePerson(actor: Actor): PersonActor {
+    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has a session');
+    return actor;
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { In, Repository } from 'typeorm';
+import { Actor, isPerson } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { stockholmDate } from '../../common/time';
+import { Database } from '../../database/database.service';
+import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { AuditService } from '../audit';
+import { MANAGERS, MembershipRole, MembershipsService, OrganisationAccess } from '../organisations';
+import { AddCredentialInput, VerifyCredentialInput } from './dto/credential.inputs';
+import { Credential } from './entities/credential.entity';
+
+@Injectable()
+export class CredentialsService {
+  constructor(
+    @InjectRepository(Credential) private readonly credentials: Repository<Credential>,
+    private readonly database: Database,
+    private readonly access: OrganisationAccess,
+    private readonly memberships: MembershipsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly byPerson: LoaderFactory<string, Credential[]> = () =>
+    new DataLoader(async (personIds) => {
+      const rows = await this.credentials.find({
+        where: { personId: In([...personIds]) },
+        order: { validUntil: 'DESC', id: 'ASC' },
+      });
+      return groupedByKey(personIds, rows, (row) => row.personId);
+    });
+
+  /** Credentials recorded with an organisation; its ORG_ADMIN and COORDINATOR only. */
+  async forOrganisation(
+    actor: Actor,
+    organisationId: string,
+    personId?: string,
+  ): Promise<Credential[]> {
+    await this.access.requireRole(actor, organisationId, MANAGERS);
+    return this.credentials.find({
+      where: { organisationId, ...(personId ? { personId } : {}) },
+      order: { validUntil: 'DESC', id: 'ASC' },
+    });
+  }
+
+  async add(actor: Actor, input: AddCredentialInput): Promise<Credential> {
+    if (!isPerson(actor))
+      throw DomainError.forbidden('Only a signed-in person records credentials');
+    const personId = input.personId ?? actor.personId;
+    const forSelf = personId === actor.personId;
+    if (forSelf) {
+      if (!(await this.access.isActiveMember(actor, input.organisationId))) {
+        throw DomainError.forbidden('You are not an active member of this organisation');
+      }
+    } else {
+      await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
+      if (!(await this.memberships.isActiveMember(personId, input.organisationId))) {
+        throw DomainError.badInput('That person is not an active member of this organisation', {
+          personId: ['is not an active member of the organisation'],
+        });
+      }
+    }
+    if (input.validUntil < stockholmDate(this.clock.now())) {
+      throw DomainError.badInput('The credential has already expired', {
+        validUntil: ['must be today or later'],
+      });
+    }
+    const now = this.clock.now();
+    return this.database.transaction(async (manager) => {
+      const credential = await manager.save(
+        manager.create(Credential, {
+          personId,
+          organisationId: input.organisationId,
+          kind: input.kind,
+          validUntil: input.validUntil,
+          addedById: actor.personId,
+          verifiedById: forSelf ? null : actor.personId,
+          verifiedAt: forSelf ? null : now,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: forSelf ? 'credential.added' : 'credential.added_verified',
+        entityType: 'Credential',
+        entityId: credential.id,
+        after: {
+          personId,
+          organisationId: credential.organisationId,
+          kind: credential.kind,
+          validUntil: credential.validUntil,
+          verified: !forSelf,
+        },
+      });
+      return credential;
+    });
+  }
+
+  async verify(actor: Actor, input: VerifyCredentialInput): Promise<Credential> {
+    const found = await this.credentials.findOneBy({ id: input.credentialId });
+    if (!found) throw DomainError.notFound('Credential', input.credentialId);
+    await this.access.requireRole(actor, found.organisationId, [MembershipRole.ORG_ADMIN]);
+    if (isPerson(actor) && found.personId === actor.personId) {
+      throw DomainError.forbidden('Another ORG_ADMIN must verify your own credential');
+    }
+    return this.database.transaction(async (manager) => {
+      const credential = await this.database.findOneForUpdate(manager, Credential, {
+        id: found.id,
+      });
+      if (!credential) throw DomainError.notFound('Credential', found.id);
+      if (credential.verifiedAt)
+        throw DomainError.invalidTransition('Credential', 'VERIFIED', 'VERIFIED');
+      credential.verifiedAt = this.clock.now();
+      credential.verifiedById = isPerson(actor) ? actor.personId : null;
+      const saved = await manager.save(credential);
+      await this.audit.record(manager, actor, {
+        action: 'credential.verified',
+        entityType: 'Credential',
+        entityId: credential.id,
+        before: { verified: false },
+        after: { verified: true, kind: credential.kind, validUntil: credential.validUntil },
+      });
+      return saved;
+    });
+  }
+}

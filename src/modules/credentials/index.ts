@@ -1,0 +1,3 @@
+export { CredentialsModule } from './credentials.module';
+export { CredentialsService } from './credentials.service';
+export { Credential, CredentialKind } from './entities/credential.entity';

@@ -1,0 +1,339 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Actor, isPerson, PersonActor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { normaliseEmail } from '../../common/text';
+import { isUniqueViolation } from '../../database/database-errors';
+import { Database } from '../../database/database.service';
+import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { AuditService } from '../audit';
+import { Person, PeopleService } from '../people';
+import {
+  ChangeMemberRoleInput,
+  InviteMemberInput,
+  LeaveOrganisationInput,
+  MembershipIdInput,
+} from './dto/membership.inputs';
+import {
+  LIVE_MEMBERSHIP_STATUSES,
+  Membership,
+  MembershipRole,
+  MembershipStatus,
+} from './entities/membership.entity';
+import { Organisation, OrganisationStatus } from './entities/organisation.entity';
+import { MANAGERS, OrganisationAccess } from './organisation-access.service';
+
+/** A snapshot of a membership for the audit log. */
+function snapshot(membership: Membership): Record<string, unknown> {
+  return {
+    organisationId: membership.organisationId,
+    personId: membership.personId,
+    role: membership.role,
+    status: membership.status,
+  };
+}
+
+@Injectable()
+export class MembershipsService {
+  constructor(
+    @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
+    private readonly database: Database,
+    private readonly people: PeopleService,
+    private readonly access: OrganisationAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Memberships per organisation, by status (used by `Organisation.members`). */
+  readonly byOrganisation: LoaderFactory<string, Membership[]> = () =>
+    new DataLoader(async (organisationIds) => {
+      const rows = await this.memberships.find({
+        where: { organisationId: In([...organisationIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupedByKey(organisationIds, rows, (row) => row.organisationId);
+    });
+
+  /**
+   * A person's live memberships and open invitations, including invitations sent to their email
+   * address before they had an account.
+   */
+  liveMembershipsOf(person: Person): Promise<Membership[]> {
+    return this.memberships
+      .createQueryBuilder('membership')
+      .where('membership.status IN (:...statuses)', { statuses: LIVE_MEMBERSHIP_STATUSES })
+      .andWhere(
+        new Brackets((where) =>
+          where
+            .where('membership.personId = :personId', { personId: person.id })
+            .orWhere('(membership.personId IS NULL AND membership.invitedEmail = :email)', {
+              email: person.email,
+            }),
+        ),
+      )
+      .orderBy('membership.createdAt', 'ASC')
+      .addOrderBy('membership.id', 'ASC')
+      .getMany();
+  }
+
+  /** Whether this person is an ACTIVE member of the organisation. */
+  async isActiveMember(personId: string, organisationId: string): Promise<boolean> {
+    return (
+      (await this.memberships.countBy({
+        personId,
+        organisationId,
+        status: MembershipStatus.ACTIVE,
+      })) > 0
+    );
+  }
+
+  /** Whether the invitation or membership is addressed to this actor. */
+  private async isAddressedTo(actor: PersonActor, membership: Membership): Promise<boolean> {
+    if (membership.personId) return membership.personId === actor.personId;
+    const person = await this.people.get(actor.personId);
+    return membership.invitedEmail === person.email;
+  }
+
+  /**
+   * ORG_ADMIN invites by email address. If the address has no account yet, the invitation waits
+   * for whoever signs up with it. A live membership or open invitation for the address → CONFLICT.
+   */
+  async invite(actor: Actor, input: InviteMemberInput): Promise<Membership> {
+    await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
+    const email = normaliseEmail(input.email);
+    const invitee = await this.people.findByEmail(email);
+    try {
+      return await this.database.transaction(async (manager) => {
+        const organisation = await manager.findOneBy(Organisation, { id: input.organisationId });
+        if (!organisation) throw DomainError.notFound('Organisation', input.organisationId);
+        if (organisation.status === OrganisationStatus.REJECTED) {
+          throw new DomainError(
+            ErrorCode.ORGANISATION_NOT_VERIFIED,
+            'A rejected organisation cannot invite members',
+          );
+        }
+        const existing = await manager
+          .createQueryBuilder(Membership, 'membership')
+          .where('membership.organisationId = :organisationId', { organisationId: organisation.id })
+          .andWhere('membership.status IN (:...statuses)', { statuses: LIVE_MEMBERSHIP_STATUSES })
+          .andWhere(
+            new Brackets((where) => {
+              where.where('membership.invitedEmail = :email', { email });
+              if (invitee)
+                where.orWhere('membership.personId = :personId', { personId: invitee.id });
+            }),
+          )
+          .getCount();
+        if (existing > 0) {
+          throw new DomainError(ErrorCode.CONFLICT, 'That person is already a member or invited', {
+            field: 'email',
+          });
+        }
+        const membership = await manager.save(
+          manager.create(Membership, {
+            organisationId: organisation.id,
+            personId: invitee?.id ?? null,
+            invitedEmail: email,
+            role: input.role,
+            status: MembershipStatus.INVITED,
+            invitedById: isPerson(actor) ? actor.personId : null,
+            joinedAt: null,
+            leftAt: null,
+          }),
+        );
+        await this.audit.record(manager, actor, {
+          action: 'membership.invited',
+          entityType: 'Membership',
+          entityId: membership.id,
+          after: { ...snapshot(membership), invitedEmail: email },
+        });
+        return membership;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'That person is already a member or invited', {
+          field: 'email',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The invitee accepts: INVITED → ACTIVE. */
+  async accept(actor: Actor, input: MembershipIdInput): Promise<Membership> {
+    const person = this.requirePerson(actor);
+    return this.answerInvitation(person, input.membershipId, MembershipStatus.ACTIVE);
+  }
+
+  /** The invitee declines: INVITED → LEFT. */
+  async decline(actor: Actor, input: MembershipIdInput): Promise<Membership> {
+    const person = this.requirePerson(actor);
+    return this.answerInvitation(person, input.membershipId, MembershipStatus.LEFT);
+  }
+
+  private async answerInvitation(
+    actor: PersonActor,
+    membershipId: string,
+    to: MembershipStatus.ACTIVE | MembershipStatus.LEFT,
+  ): Promise<Membership> {
+    const found = await this.memberships.findOneBy({ id: membershipId });
+    if (!found) throw DomainError.notFound('Invitation', membershipId);
+    if (!(await this.isAddressedTo(actor, found)))
+      throw DomainError.forbidden('This invitation is not yours');
+    try {
+      const answered = await this.database.transaction(async (manager) => {
+        const membership = await this.database.findOneForUpdate(manager, Membership, {
+          id: membershipId,
+        });
+        if (!membership) throw DomainError.notFound('Invitation', membershipId);
+        if (membership.status !== MembershipStatus.INVITED) {
+          throw DomainError.invalidTransition('Membership', membership.status, to);
+        }
+        const before = snapshot(membership);
+        membership.personId = actor.personId;
+        membership.status = to;
+        if (to === MembershipStatus.ACTIVE) membership.joinedAt = this.clock.now();
+        else membership.leftAt = this.clock.now();
+        const saved = await manager.save(membership);
+        await this.audit.record(manager, actor, {
+          action: to === MembershipStatus.ACTIVE ? 'membership.accepted' : 'membership.declined',
+          entityType: 'Membership',
+          entityId: membership.id,
+          before,
+          after: snapshot(saved),
+        });
+        return saved;
+      });
+      this.access.forget(actor);
+      return answered;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'You are already a member of this organisation');
+      }
+      throw error;
+    }
+  }
+
+  /** ORG_ADMIN changes the role of a member or invitee; the last ORG_ADMIN cannot be demoted. */
+  async changeRole(actor: Actor, input: ChangeMemberRoleInput): Promise<Membership> {
+    const found = await this.getForManager(input.membershipId);
+    await this.access.requireRole(actor, found.organisationId, [MembershipRole.ORG_ADMIN]);
+    const changed = await this.database.transaction(async (manager) => {
+      const membership = await this.lockForChange(manager, found);
+      if (membership.status === MembershipStatus.LEFT) {
+        throw DomainError.invalidTransition('Membership', membership.status, membership.status);
+      }
+      if (membership.role === input.role) return membership;
+      if (input.role !== MembershipRole.ORG_ADMIN)
+        await this.requireAnotherAdmin(manager, membership);
+      const before = snapshot(membership);
+      membership.role = input.role;
+      const saved = await manager.save(membership);
+      await this.audit.record(manager, actor, {
+        action: 'membership.role_changed',
+        entityType: 'Membership',
+        entityId: membership.id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+    this.access.forget(actor);
+    return changed;
+  }
+
+  /** ORG_ADMIN removes a member or withdraws an invitation; the last ORG_ADMIN cannot be removed. */
+  async remove(actor: Actor, input: MembershipIdInput): Promise<Membership> {
+    const found = await this.getForManager(input.membershipId);
+    await this.access.requireRole(actor, found.organisationId, [MembershipRole.ORG_ADMIN]);
+    return this.end(actor, found, 'membership.removed');
+  }
+
+  /** A member leaves; the last ORG_ADMIN cannot. */
+  async leave(actor: Actor, input: LeaveOrganisationInput): Promise<Membership> {
+    const person = this.requirePerson(actor);
+    const membership = await this.memberships.findOneBy({
+      organisationId: input.organisationId,
+      personId: person.personId,
+      status: MembershipStatus.ACTIVE,
+    });
+    if (!membership) throw DomainError.notFound('Membership');
+    return this.end(actor, membership, 'membership.left');
+  }
+
+  private async end(actor: Actor, found: Membership, action: string): Promise<Membership> {
+    const ended = await this.database.transaction(async (manager) => {
+      const membership = await this.lockForChange(manager, found);
+      if (membership.status === MembershipStatus.LEFT) {
+        throw DomainError.invalidTransition('Membership', membership.status, MembershipStatus.LEFT);
+      }
+      await this.requireAnotherAdmin(manager, membership);
+      const before = snapshot(membership);
+      membership.status = MembershipStatus.LEFT;
+      membership.leftAt = this.clock.now();
+      const saved = await manager.save(membership);
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: 'Membership',
+        entityId: membership.id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+    this.access.forget(actor);
+    return ended;
+  }
+
+  /**
+   * Locks the organisation row first (on PostgreSQL), so that two admins demoting or removing each
+   * other at the same moment are decided one after the other, then reloads the membership.
+   */
+  private async lockForChange(manager: EntityManager, found: Membership): Promise<Membership> {
+    await this.database.findOneForUpdate(manager, Organisation, { id: found.organisationId });
+    const membership = await manager.findOneBy(Membership, { id: found.id });
+    if (!membership) throw DomainError.notFound('Membership', found.id);
+    return membership;
+  }
+
+  private async requireAnotherAdmin(manager: EntityManager, membership: Membership): Promise<void> {
+    if (
+      membership.role !== MembershipRole.ORG_ADMIN ||
+      membership.status !== MembershipStatus.ACTIVE
+    )
+      return;
+    const admins = await manager.countBy(Membership, {
+      organisationId: membership.organisationId,
+      role: MembershipRole.ORG_ADMIN,
+      status: MembershipStatus.ACTIVE,
+    });
+    if (admins <= 1) {
+      throw new DomainError(
+        ErrorCode.LAST_ORG_ADMIN,
+        'The last ORG_ADMIN cannot leave or be demoted; make someone else ORG_ADMIN first',
+        { organisationId: membership.organisationId },
+      );
+    }
+  }
+
+  /** A membership about to be managed; the caller then checks the role on its organisation. */
+  private async getForManager(membershipId: string): Promise<Membership> {
+    const membership = await this.memberships.findOneBy({ id: membershipId });
+    if (!membership) throw DomainError.notFound('Membership', membershipId);
+    return membership;
+  }
+
+  private requirePerson(actor: Actor): PersonActor {
+    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has memberships');
+    return actor;
+  }
+
+  /** Whether the actor manages (ORG_ADMIN or COORDINATOR) the membership's organisation. */
+  managesOrganisationOf(actor: Actor, membership: Membership): Promise<boolean> {
+    return this.access.hasRole(actor, membership.organisationId, MANAGERS);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, isAdmin, isPerson, PersonActor } from '../../common/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
+
+/**
+ * The one place organisation-scoped access is decided: which organisations the actor is an ACTIVE
+ * member of, and with which role. Services call it with the organisation id of the record they
+ * loaded, never with an id taken from input alone. ADMIN passes every check.
+ */
+@Injectable()
+export class OrganisationAccess {
+  /** Per actor object, i.e. per request: one query however many checks a request makes. */
+  private readonly cache = new WeakMap<PersonActor, Promise<Map<string, MembershipRole>>>();
+
+  constructor(@InjectRepository(Membership) private readonly memberships: Repository<Membership>) {}
+
+  /** Organisation id → role, for the actor's ACTIVE memberships. */
+  activeRoles(actor: Actor): Promise<Map<string, MembershipRole>> {
+    if (!isPerson(actor)) return Promise.resolve(new Map<string, MembershipRole>());
+    let roles = this.cache.get(actor);
+    if (!roles) {
+      roles = this.memberships
+        .findBy({ personId: actor.personId, status: MembershipStatus.ACTIVE })
+        .then((rows) => new Map(rows.map((row) => [row.organisationId, row.role] as const)));
+      this.cache.set(actor, roles);
+    }
+    return roles;
+  }
+
+  async roleIn(actor: Actor, organisationId: string): Promise<MembershipRole | null> {
+    return (await this.activeRoles(actor)).get(organisationId) ?? null;
+  }
+
+  async isActiveMember(actor: Actor, organisationId: string): Promise<boolean> {
+    return (await this.roleIn(actor, organisationId)) !== null;
+  }
+
+  /** True when the actor is ADMIN or holds one of the roles in the organisation. */
+  async hasRole(
+    actor: Actor,
+    organisationId: string,
+    roles: readonly MembershipRole[],
+  ): Promise<boolean> {
+    if (isAdmin(actor)) return true;
+    const role = await this.roleIn(actor, organisationId);
+    return role !== null && roles.includes(role);
+  }
+
+  /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for everyone else lacking the role. */
+  async requireRole(
+    actor: Actor,
+    organisationId: string,
+    roles: readonly MembershipRole[],
+  ): Promise<void> {
+    if (actor.kind === 'anonymous') throw DomainError.unauthenticated();
+    if (!(await this.hasRole(actor, organisationId, roles))) {
+      throw DomainError.forbidden(`Requires the role ${roles.join(' or ')} in this organisation`);
+    }
+  }
+
+  /** Call after changing the actor's own memberships within the same request. */
+  forget(actor: Actor): void {
+    if (isPerson(actor)) this.cache.delete(actor);
+  }
+}
+
+export const MANAGERS: readonly MembershipRole[] = [
+  MembershipRole.ORG_ADMIN,
+  MembershipRole.COORDINATOR,
+];
+export const ANY_ROLE: readonly MembershipRole[] = Object.values(MembershipRole);

@@ -1,0 +1,81 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor, hasSystemRole, SystemRole } from '../../common/actor';
+import { Public } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import type { GraphQLContext } from '../../graphql/context';
+import { District, DistrictsService } from '../districts';
+import { Membership, MembershipStatus } from './entities/membership.entity';
+import { Organisation } from './entities/organisation.entity';
+import { MembershipsService } from './memberships.service';
+import { MANAGERS, OrganisationAccess } from './organisation-access.service';
+import { OrganisationsService } from './organisations.service';
+
+@Resolver(() => Organisation)
+export class OrganisationFieldsResolver {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly districts: DistrictsService,
+    private readonly memberships: MembershipsService,
+    private readonly access: OrganisationAccess,
+  ) {}
+
+  @ResolveField('districts', () => [District], {
+    description: 'Districts the organisation serves, by name.',
+  })
+  @Public()
+  async districtsServed(
+    @Parent() organisation: Organisation,
+    @Context() context: GraphQLContext,
+  ): Promise<District[]> {
+    const ids = await context.loaders
+      .get(this.organisations.districtIdsByOrganisation)
+      .load(organisation.id);
+    const found = await context.loaders.get(this.districts.byId).loadMany(ids);
+    return found
+      .filter((district): district is District => district instanceof District)
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Reason given with the last rejection or suspension; for members and officers.',
+  })
+  async statusReason(
+    @Parent() organisation: Organisation,
+    @CurrentActor() actor: Actor,
+  ): Promise<string | null> {
+    if (hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER)) return organisation.statusReason;
+    return (await this.access.isActiveMember(actor, organisation.id))
+      ? organisation.statusReason
+      : null;
+  }
+
+  @ResolveField(() => [Membership], {
+    description:
+      "The organisation's members, oldest first. For its own members: ORG_ADMIN and COORDINATOR see " +
+      'every status asked for, volunteers see ACTIVE members.',
+  })
+  async members(
+    @Parent() organisation: Organisation,
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+    @Args('status', {
+      type: () => [MembershipStatus],
+      nullable: true,
+      defaultValue: [MembershipStatus.ACTIVE, MembershipStatus.INVITED],
+      description: 'Which statuses to include (default ACTIVE and INVITED).',
+    })
+    statuses: MembershipStatus[],
+  ): Promise<Membership[]> {
+    const manager = await this.access.hasRole(actor, organisation.id, MANAGERS);
+    if (!manager && !(await this.access.isActiveMember(actor, organisation.id))) {
+      throw DomainError.forbidden("Only the organisation's members see its members");
+    }
+    const allowed = manager
+      ? statuses
+      : statuses.filter((status) => status === MembershipStatus.ACTIVE);
+    const all = await context.loaders.get(this.memberships.byOrganisation).load(organisation.id);
+    return all.filter((membership) => allowed.includes(membership.status));
+  }
+}

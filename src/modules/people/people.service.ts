@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Actor, isAdmin, isPerson, SystemRole } from '../../common/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { normaliseEmail } from '../../common/text';
+import { isUniqueViolation } from '../../database/database-errors';
+import { Database } from '../../database/database.service';
+import { byKey, LoaderFactory } from '../../graphql/loaders';
+import { AuditService } from '../audit';
+import { SetProtectedIdentityInput, UpdateProfileInput } from './dto/people.inputs';
+import { Locale, Person } from './entities/person.entity';
+import { PasswordService } from './password.service';
+
+export interface NewPerson {
+  email: string;
+  displayName: string;
+  password: string;
+  systemRole?: SystemRole | null;
+  phone?: string | null;
+  locale?: Locale;
+  protectedIdentity?: boolean;
+}
+
+/** True for the person themself and for ADMIN: who may see private fields of a person. */
+export function seesPrivateFieldsOf(actor: Actor, person: Pick<Person, 'id'>): boolean {
+  return isAdmin(actor) || (isPerson(actor) && actor.personId === person.id);
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectRepository(Person) private readonly people: Repository<Person>,
+    private readonly database: Database,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+  ) {}
+
+  readonly byId: LoaderFactory<string, Person | null> = () =>
+    new DataLoader(async (ids) =>
+      byKey(ids, await this.people.findBy({ id: In([...ids]) }), (p) => p.id),
+    );
+
+  findById(id: string): Promise<Person | null> {
+    return this.people.findOneBy({ id });
+  }
+
+  async get(id: string): Promise<Person> {
+    const person = await this.findById(id);
+    if (!person) throw DomainError.notFound('Person', id);
+    return person;
+  }
+
+  findByEmail(email: string): Promise<Person | null> {
+    return this.people.findOneBy({ email: normaliseEmail(email) });
+  }
+
+  /** The signed-in person; an API key or anonymous caller has no "me". */
+  async me(actor: Actor): Promise<Person> {
+    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has a profile');
+    return this.get(actor.personId);
+  }
+
+  /**
+   * Creates an account. The password is hashed before the transaction starts (never hash while
+   * holding the database). A taken email address → CONFLICT.
+   */
+  async create(actor: Actor, input: NewPerson, options: { id?: string } = {}): Promise<Person> {
+    const passwordHash = await this.passwords.hash(input.password);
+    const person = this.people.create({
+      id: options.id,
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      phone: input.phone ?? null,
+      passwordHash,
+      systemRole: input.systemRole ?? null,
+      protectedIdentity: input.protectedIdentity ?? false,
+      locale: input.locale ?? Locale.sv,
+    });
+    try {
+      return await this.database.transaction(async (manager) => {
+        const saved = await manager.save(person);
+        if (saved.systemRole) {
+          await this.audit.record(manager, actor, {
+            action: 'person.staff_account_created',
+            entityType: 'Person',
+            entityId: saved.id,
+            after: { systemRole: saved.systemRole },
+          });
+        }
+        return saved;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'An account with that email address exists', {
+          field: 'email',
+        });
+      }
+      throw error;
+    }
+  }
+
+  async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<Person> {
+    const person = await this.me(actor);
+    if (input.displayName !== undefined) person.displayName = input.displayName.trim();
+    if (input.phone !== undefined)
+      person.phone = input.phone.trim() === '' ? null : input.phone.trim();
+    if (input.locale !== undefined) person.locale = input.locale;
+    return this.people.save(person);
+  }
+
+  /** ADMIN for anyone, or a person for themself. */
+  async setProtectedIdentity(actor: Actor, input: SetProtectedIdentityInput): Promise<Person> {
+    if (!seesPrivateFieldsOf(actor, { id: input.personId })) throw DomainError.forbidden();
+    return this.database.transaction(async (manager) => {
+      const person = await manager.findOneBy(Person, { id: input.personId });
+      if (!person) throw DomainError.notFound('Person', input.personId);
+      if (person.protectedIdentity === input.protectedIdentity) return person;
+      const before = person.protectedIdentity;
+      person.protectedIdentity = input.protectedIdentity;
+      const saved = await manager.save(person);
+      await this.audit.record(manager, actor, {
+        action: 'person.protected_identity_changed',
+        entityType: 'Person',
+        entityId: person.id,
+        before: { protectedIdentity: before },
+        after: { protectedIdentity: input.protectedIdentity },
+      });
+      return saved;
+    });
+  }
+
+  /** Replaces the password hash inside the caller's transaction (see AuthService.changePassword). */
+  async setPasswordHash(
+    manager: EntityManager,
+    personId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.update(Person, { id: personId }, { passwordHash });
+  }
+}

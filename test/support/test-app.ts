@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/bootstrap';
+import { Clock } from '../../src/common/clock';
+import { AppConfig } from '../../src/config/app-config';
+import {
+  ScratchDatabase,
+  scratchPostgres,
+  scratchSqlite,
+} from '../../src/database/scratch-database';
+import { SqlLogger } from '../../src/database/sql-logger';
+import { Factories } from './factories';
+import { Client, Credentials } from './graphql-client';
+import { TestClock } from './test-clock';
+
+/** Every log line the app wrote, for tests that check what is (not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.length > 0),
+    );
+    if (process.env.TEST_LOGS === '1') process.stdout.write(chunk);
+    done();
+  }
+
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestAppOptions {
+  /** Environment settings for this app only (never written to process.env). */
+  env?: Record<string, string | undefined>;
+  /** Extra modules, e.g. a probe resolver used by one test. */
+  imports?: Type[];
+}
+
+/**
+ * The real app over HTTP on a random port, on its own database: a fresh SQLite file, or, when
+ * DATABASE_URL is set (`npm run test:pg`), a fresh PostgreSQL database on that server. Migrations
+ * run as in production; no test sees another's data.
+ */
+export class TestApp {
+  readonly anonymous: Client;
+  readonly factories: Factories;
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly baseUrl: string,
+    readonly clock: TestClock,
+    readonly logs: LogCapture,
+    private readonly database: ScratchDatabase,
+  ) {
+    this.anonymous = new Client(baseUrl);
+    this.factories = new Factories(this);
+  }
+
+  static async create(options: TestAppOptions = {}): Promise<TestApp> {
+    const database = process.env.DATABASE_URL
+      ? await scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
+      : scratchSqlite();
+    const clock = new TestClock();
+    const logs = new LogCapture();
+    try {
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          AppModule.forRoot({
+            config: {
+              ignoreEnvFile: true,
+              overrides: {
+                NODE_ENV: 'test',
+                JWT_SECRET: randomBytes(32).toString('hex'),
+                LOG_LEVEL: 'info',
+                AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+                SAMVERKAN_ADMIN_EMAIL: '',
+                SAMVERKAN_ADMIN_PASSWORD: '',
+                ...database.env,
+                ...options.env,
+              },
+            },
+            logDestination: logs,
+          }),
+          ...(options.imports ?? []),
+        ],
+      })
+        .overrideProvider(Clock)
+        .useValue(clock)
+        .compile();
+      const app = moduleRef.createNestApplication({ bufferLogs: true });
+      configureApp(app);
+      await app.listen(0, '127.0.0.1');
+      return new TestApp(app, await app.getUrl(), clock, logs, database);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+
+  get config(): AppConfig {
+    return this.app.get(AppConfig);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  get<T>(type: Type<T>): T {
+    return this.app.get(type, { strict: false });
+  }
+
+  client(credentials: Credentials): Client {
+    return new Client(this.baseUrl, credentials);
+  }
+
+  /** SQL statements sent so far (the SQL-count guards compare two of these). */
+  sqlStatements(): number {
+    return (this.dataSource.logger as SqlLogger).statementCount;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.app.close();
+    } finally {
+      await this.database.drop();
+    }
+  }
+}

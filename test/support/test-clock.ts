@@ -1,0 +1,21 @@
+import { Clock } from '../../src/common/clock';
+
+/**
+ * Real time plus an offset the test controls: time keeps moving (database defaults and JWT expiry
+ * use the real clock) and a test can jump ahead past deadlines and expiries.
+ */
+export class TestClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(milliseconds: number): void {
+    this.offsetMs += milliseconds;
+  }
+
+  set(instant: Date): void {
+    this.offsetMs = instant.getTime() - Date.now();
+  }
+}
