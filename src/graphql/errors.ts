@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, LoggerService } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
@@ -23,16 +23,24 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
 };
 
-const logger = new Logger('GraphQL');
+export type FormatError = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError;
 
 /**
  * The one place a GraphQL error gets its shape. Domain errors pass through with their code and
- * details; request errors become BAD_USER_INPUT; everything else is logged and hidden behind
- * INTERNAL_SERVER_ERROR with a generic message.
+ * details; request errors become BAD_USER_INPUT; everything else is logged (to this app's logger)
+ * and hidden behind INTERNAL_SERVER_ERROR with a generic message.
  */
-export function formatError(
+export function createFormatError(logger: LoggerService): FormatError {
+  return (formatted, error) => formatError(formatted, error, logger);
+}
+
+function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
+  logger: LoggerService,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const { path, locations } = formatted;
@@ -68,6 +76,7 @@ export function formatError(
   logger.error(
     { err: { name: failure.name, message: failure.message, stack: failure.stack }, path },
     'Unexpected error while executing a GraphQL operation',
+    'GraphQL',
   );
   return {
     message: 'Internal server error',

@@ -1,11 +1,26 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLSchema } from 'graphql';
+import { Logger } from 'nestjs-pino';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
-import { formatError } from './errors';
+import { createFormatError } from './errors';
 import { graphqlProtection } from './limits';
 import { DateTimeScalar } from './scalars';
+
+/** The entry points document themselves like every other type. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query)
+    query.description = 'Everything Samverkan answers: directories, lists and single records.';
+  if (mutation)
+    mutation.description = 'Every change: each takes one `input` and returns what it changed.';
+  if (subscription) subscription.description = 'Live updates over graphql-ws on /graphql.';
+  return schema;
+}
 
 /**
  * Code-first Apollo Server at /graphql. The schema is built in memory, sorted; `npm run
@@ -15,8 +30,8 @@ import { DateTimeScalar } from './scalars';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): ApolloDriverConfig => {
+      inject: [AppConfig, Logger],
+      useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
         return {
           path: '/graphql',
@@ -26,7 +41,8 @@ import { DateTimeScalar } from './scalars';
           // The authentication guard also runs before every field resolver.
           fieldResolverEnhancers: ['guards'],
           context: createContext,
-          formatError,
+          formatError: createFormatError(logger),
+          transformSchema: describeRootTypes,
           autoTransformHttpErrors: false,
           introspection: !config.isProduction,
           graphiql: !config.isProduction,
@@ -34,7 +50,6 @@ import { DateTimeScalar } from './scalars';
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: config.isProduction,
-          status400ForVariableCoercionErrors: true,
           // graphql-armor's types come from Apollo's ESM build, Nest's from its CommonJS build.
           plugins: protection.plugins as ApolloDriverConfig['plugins'],
           validationRules: protection.validationRules,

@@ -17,9 +17,21 @@ import { Factories } from './factories';
 import { Client, Credentials } from './graphql-client';
 import { TestClock } from './test-clock';
 
-/** Every log line the app wrote, for tests that check what is (not) logged. */
+/**
+ * Log lines, for tests that check what is (not) logged. nestjs-pino builds one pino-http logger per
+ * process, on the first app's settings, so all apps of one test file log here (Jest gives each test
+ * file its own module registry): read the lines written `since` a mark.
+ */
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
+
+  mark(): number {
+    return this.lines.length;
+  }
+
+  since(mark: number): string {
+    return this.lines.slice(mark).join('\n');
+  }
 
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
     this.lines.push(
@@ -37,8 +49,13 @@ export class LogCapture extends Writable {
   }
 }
 
+const LOGS = new LogCapture();
+
 export interface TestAppOptions {
-  /** Environment settings for this app only (never written to process.env). */
+  /**
+   * Environment settings for this app only (never written to process.env). LOG_LEVEL takes effect
+   * only for the first app of a test file (see LogCapture).
+   */
   env?: Record<string, string | undefined>;
   /** Extra modules, e.g. a probe resolver used by one test. */
   imports?: Type[];
@@ -69,7 +86,7 @@ export class TestApp {
       ? await scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
       : scratchSqlite();
     const clock = new TestClock();
-    const logs = new LogCapture();
+    const logs = LOGS;
     try {
       const moduleRef = await Test.createTestingModule({
         imports: [

@@ -1,6 +1,5 @@
-import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../graphql/pagination';
 import { ApiClient } from '../entities/api-client.entity';
 
-@ObjectType()
-export class ApiClientConnection extends Connection(ApiClient, 'ApiClient') {}
+/** A page of ApiClient items (Relay connection). */
+export const ApiClientConnection = Connection(ApiClient, 'ApiClient');

@@ -1,6 +1,5 @@
-import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../graphql/pagination';
 import { AuditLogEntry } from '../entities/audit-log-entry.entity';
 
-@ObjectType()
-export class AuditLogConnection extends Connection(AuditLogEntry, 'AuditLogEntry') {}
+/** A page of AuditLogEntry items (Relay connection). */
+export const AuditLogConnection = Connection(AuditLogEntry, 'AuditLogEntry');

@@ -1,6 +1,5 @@
-import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../graphql/pagination';
 import { District } from '../entities/district.entity';
 
-@ObjectType()
-export class DistrictConnection extends Connection(District, 'District') {}
+/** A page of District items (Relay connection). */
+export const DistrictConnection = Connection(District, 'District');

@@ -1,6 +1,5 @@
-import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../graphql/pagination';
 import { Organisation } from '../entities/organisation.entity';
 
-@ObjectType()
-export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
+/** A page of Organisation items (Relay connection). */
+export const OrganisationConnection = Connection(Organisation, 'Organisation');
