@@ -224,6 +224,9 @@ export class MembershipsService {
     await this.access.requireRole(actor, found.organisationId, [MembershipRole.ORG_ADMIN]);
     const changed = await this.database.transaction(async (manager) => {
       const membership = await this.lockForChange(manager, found);
+      await this.access.requireRoleInTransaction(manager, actor, membership.organisationId, [
+        MembershipRole.ORG_ADMIN,
+      ]);
       if (membership.status === MembershipStatus.LEFT) {
         throw DomainError.invalidTransition('Membership', membership.status, membership.status);
       }
@@ -265,9 +268,18 @@ export class MembershipsService {
     return this.end(actor, membership, 'membership.left');
   }
 
-  private async end(actor: Actor, found: Membership, action: string): Promise<Membership> {
+  private async end(
+    actor: Actor,
+    found: Membership,
+    action: 'membership.removed' | 'membership.left',
+  ): Promise<Membership> {
     const ended = await this.database.transaction(async (manager) => {
       const membership = await this.lockForChange(manager, found);
+      if (action === 'membership.removed') {
+        await this.access.requireRoleInTransaction(manager, actor, membership.organisationId, [
+          MembershipRole.ORG_ADMIN,
+        ]);
+      }
       if (membership.status === MembershipStatus.LEFT) {
         throw DomainError.invalidTransition('Membership', membership.status, MembershipStatus.LEFT);
       }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin, isPerson, PersonActor } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
@@ -57,6 +57,29 @@ export class OrganisationAccess {
   ): Promise<void> {
     if (actor.kind === 'anonymous') throw DomainError.unauthenticated();
     if (!(await this.hasRole(actor, organisationId, roles))) {
+      throw DomainError.forbidden(`Requires the role ${roles.join(' or ')} in this organisation`);
+    }
+  }
+
+  /**
+   * Checks the role again inside a transaction that has locked the organisation row: the role the
+   * request started with may have been taken away by a concurrent change.
+   */
+  async requireRoleInTransaction(
+    manager: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    roles: readonly MembershipRole[],
+  ): Promise<void> {
+    if (isAdmin(actor)) return;
+    const membership = isPerson(actor)
+      ? await manager.findOneBy(Membership, {
+          organisationId,
+          personId: actor.personId,
+          status: MembershipStatus.ACTIVE,
+        })
+      : null;
+    if (!membership || !roles.includes(membership.role)) {
       throw DomainError.forbidden(`Requires the role ${roles.join(' or ')} in this organisation`);
     }
   }

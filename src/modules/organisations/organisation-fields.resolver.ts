@@ -5,11 +5,24 @@ import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { District, DistrictsService } from '../districts';
-import { Membership, MembershipStatus } from './entities/membership.entity';
+import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
 import { MembershipsService } from './memberships.service';
 import { MANAGERS, OrganisationAccess } from './organisation-access.service';
 import { OrganisationsService } from './organisations.service';
+
+const STATUS_ORDER = [MembershipStatus.ACTIVE, MembershipStatus.INVITED, MembershipStatus.LEFT];
+const ROLE_ORDER = [MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR, MembershipRole.VOLUNTEER];
+
+/** Active before invited before left; then ORG_ADMIN, COORDINATOR, VOLUNTEER; then oldest first. */
+function byStatusRoleAndAge(a: Membership, b: Membership): number {
+  return (
+    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+    ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    a.id.localeCompare(b.id)
+  );
+}
 
 @Resolver(() => Organisation)
 export class OrganisationFieldsResolver {
@@ -53,7 +66,7 @@ export class OrganisationFieldsResolver {
 
   @ResolveField(() => [Membership], {
     description:
-      "The organisation's members, oldest first. For its own members: ORG_ADMIN and COORDINATOR see " +
+      "The organisation's members: active, invited, left; by role; oldest first. For its own members: ORG_ADMIN and COORDINATOR see " +
       'every status asked for, volunteers see ACTIVE members.',
   })
   async members(
@@ -76,6 +89,6 @@ export class OrganisationFieldsResolver {
       ? statuses
       : statuses.filter((status) => status === MembershipStatus.ACTIVE);
     const all = await context.loaders.get(this.memberships.byOrganisation).load(organisation.id);
-    return all.filter((membership) => allowed.includes(membership.status));
+    return all.filter((membership) => allowed.includes(membership.status)).sort(byStatusRoleAndAge);
   }
 }
