@@ -259,13 +259,11 @@ describe('memberships', () => {
         // had already been demoted by the time its own change ran.
         expect(responses.filter((response) => !response.errors)).toHaveLength(1);
         expect(['LAST_ORG_ADMIN', 'FORBIDDEN']).toContain(responses.flatMap(codesOf)[0]);
-        const admins = await test.dataSource
-          .getRepository(Membership)
-          .countBy({
-            organisationId: organisation.id,
-            role: MembershipRole.ORG_ADMIN,
-            status: MembershipStatus.ACTIVE,
-          });
+        const admins = await test.dataSource.getRepository(Membership).countBy({
+          organisationId: organisation.id,
+          role: MembershipRole.ORG_ADMIN,
+          status: MembershipStatus.ACTIVE,
+        });
         expect(admins).toBe(1);
       }
     });

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './errors/domain-error';
 
@@ -21,3 +22,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => DomainError.badInput('Invalid input', fieldErrors(errors)),
   });
 }
+
+/** Trims a string input before it is validated, so "   " fails a minimum length. */
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -39,6 +39,8 @@ export class LoggingModule {
             const options = {
               level: config.logLevel,
               genReqId: requestId,
+              // Lines logged during a request carry its id; the full request is logged once, at the end.
+              quietReqLogger: true,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
               customProps: () => ({ service: 'samverkan' }),
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },

@@ -43,7 +43,11 @@ export class LoginAttemptsService {
         row.windowStartedAt = now;
       }
       row.attempts += 1;
-      await manager.save(row);
+      await manager.update(
+        LoginAttempt,
+        { accountKey },
+        { attempts: row.attempts, windowStartedAt: row.windowStartedAt },
+      );
       return { count: row.attempts, windowStartedAt: row.windowStartedAt };
     });
     if (attempts.count > this.config.login.maxFailedAttempts) {

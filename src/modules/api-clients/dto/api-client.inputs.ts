@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Trim } from '../../../common/validation';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -24,6 +25,7 @@ export class CreateApiClientInput {
   @Field({ description: 'Name of the partner app.' })
   @IsString()
   @Length(2, 120)
+  @Trim()
   name: string;
 
   @Field(() => ID, {

@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Trim } from '../../../common/validation';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Person, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../people';
 
@@ -17,6 +18,7 @@ export class RegisterInput {
   @Field({ description: 'Name shown to others.' })
   @IsString()
   @Length(1, 120)
+  @Trim()
   displayName: string;
 }
 

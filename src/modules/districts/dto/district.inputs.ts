@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Trim } from '../../../common/validation';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../../graphql/pagination';
@@ -8,6 +9,7 @@ export class CreateDistrictInput {
   @Field({ description: 'Name of the district, e.g. Kronogården.' })
   @IsString()
   @Length(2, 80)
+  @Trim()
   name: string;
 
   @Field({
@@ -17,6 +19,7 @@ export class CreateDistrictInput {
   @IsOptional()
   @IsString()
   @Length(2, 80)
+  @Trim()
   municipality?: string;
 }
 

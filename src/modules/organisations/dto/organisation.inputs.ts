@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Trim } from '../../../common/validation';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +20,7 @@ export class RegisterOrganisationInput {
   @Field({ description: 'Name of the organisation.' })
   @IsString()
   @Length(2, 200)
+  @Trim()
   name: string;
 
   @Field({ description: 'Organisationsnummer, NNNNNN-NNNN (the hyphen may be left out).' })
@@ -64,6 +66,7 @@ export class UpdateOrganisationInput {
   @IsOptional()
   @IsString()
   @Length(2, 200)
+  @Trim()
   name?: string;
 
   @Field({ nullable: true, description: 'New description (public).' })

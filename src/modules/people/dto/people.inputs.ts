@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Trim } from '../../../common/validation';
 import {
   IsBoolean,
   IsEmail,
@@ -24,6 +25,7 @@ export class CreateStaffAccountInput {
   @Field({ description: 'Name shown to others.' })
   @IsString()
   @Length(1, 120)
+  @Trim()
   displayName: string;
 
   @Field(() => SystemRole, { description: 'The system role to give.' })
@@ -44,6 +46,7 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @Trim()
   displayName?: string;
 
   @Field(() => String, { nullable: true, description: 'Phone number; an empty string removes it.' })

@@ -1,0 +1,69 @@
+import { SystemRole } from '../src/common/actor';
+import { ScratchDatabase, scratchPostgres, scratchSqlite } from '../src/database/scratch-database';
+import { Person } from '../src/modules/people';
+import { TestApp } from './support/test-app';
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { person { email systemRole } } }`;
+
+describe('start-up', () => {
+  it('stops with a message naming the variable when configuration is bad', async () => {
+    await expect(TestApp.create({ env: { PORT: 'tre tusen' } })).rejects.toThrow(/PORT/);
+    await expect(
+      TestApp.create({ env: { NODE_ENV: 'production', JWT_SECRET: '' } }),
+    ).rejects.toThrow(/JWT_SECRET is required when NODE_ENV=production/);
+    await expect(TestApp.create({ env: { ACCESS_TOKEN_TTL_SECONDS: '5' } })).rejects.toThrow(
+      /ACCESS_TOKEN_TTL_SECONDS/,
+    );
+  });
+
+  describe('bootstrap ADMIN', () => {
+    let database: ScratchDatabase;
+
+    beforeAll(async () => {
+      database = process.env.DATABASE_URL
+        ? await scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
+        : scratchSqlite();
+    });
+
+    afterAll(async () => {
+      await database.drop();
+    });
+
+    it('is created at start-up from SAMVERKAN_ADMIN_EMAIL and _PASSWORD, once, and never overwritten', async () => {
+      const first = await TestApp.create({
+        env: {
+          ...database.env,
+          SAMVERKAN_ADMIN_EMAIL: 'Admin@Trollhattan.se',
+          SAMVERKAN_ADMIN_PASSWORD: 'första lösenordet',
+        },
+      });
+      try {
+        const { login } = await first.anonymous.ok(LOGIN, {
+          input: { email: 'admin@trollhattan.se', password: 'första lösenordet' },
+        });
+        expect(login.person).toEqual({ email: 'admin@trollhattan.se', systemRole: 'ADMIN' });
+      } finally {
+        await first.close();
+      }
+      // A restart with other values changes nothing for an existing account.
+      const second = await TestApp.create({
+        env: {
+          ...database.env,
+          SAMVERKAN_ADMIN_EMAIL: 'admin@trollhattan.se',
+          SAMVERKAN_ADMIN_PASSWORD: 'ett annat lösenord',
+        },
+      });
+      try {
+        await second.anonymous.ok(LOGIN, {
+          input: { email: 'admin@trollhattan.se', password: 'första lösenordet' },
+        });
+        const admins = await second.dataSource
+          .getRepository(Person)
+          .countBy({ systemRole: SystemRole.ADMIN });
+        expect(admins).toBe(1);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+});
