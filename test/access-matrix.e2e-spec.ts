@@ -1,0 +1,354 @@
+import { DiscoveryModule } from '@nestjs/core';
+import { ApiScope } from '../src/common/actor';
+import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
+import { organisationNumber, SignedIn, TEST_PASSWORD } from './support/factories';
+import { Client, GraphQLResponse } from './support/graphql-client';
+import { declaredOperations } from './support/operations';
+import { TestApp } from './support/test-app';
+
+/** The kinds of caller every root operation is tried with. */
+const ROLES = [
+  'anonymous',
+  'partnerApp',
+  'volunteer',
+  'orgAdmin',
+  'otherOrgAdmin',
+  'officer',
+  'socialServices',
+  'admin',
+] as const;
+type Role = (typeof ROLES)[number];
+
+/** One caller's world: an organisation X with its ORG_ADMIN and a volunteer, and another organisation. */
+interface World {
+  test: TestApp;
+  x: { id: string; admin: SignedIn; volunteer: SignedIn & { membership: Membership } };
+  y: { id: string; admin: SignedIn };
+  caller: { client: Client; person?: SignedIn };
+}
+
+type Run = (world: World) => Promise<GraphQLResponse>;
+
+type Variables = Record<string, unknown>;
+
+const gql =
+  (query: string, variables: Variables | ((world: World) => Promise<Variables> | Variables) = {}) =>
+  async (world: World) =>
+    world.caller.client.request(
+      query,
+      typeof variables === 'function' ? await variables(world) : variables,
+    );
+
+/**
+ * Expected outcome per role, in the order of ROLES: `ok`, or the error code.
+ * U = UNAUTHENTICATED, F = FORBIDDEN.
+ */
+const MATRIX: Record<string, [string, Run]> = {
+  'Query.me': ['U F ok ok ok ok ok ok', gql(`{ me { id } }`)],
+  'Query.districts': ['ok ok ok ok ok ok ok ok', gql(`{ districts { totalCount } }`)],
+  'Query.district': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($id: ID!) { district(id: $id) { id } }`, async ({ test }) => ({
+      id: (await test.factories.district()).id,
+    })),
+  ],
+  'Query.organisations': ['ok ok ok ok ok ok ok ok', gql(`{ organisations { totalCount } }`)],
+  'Query.organisation': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($id: ID!) { organisation(id: $id) { id } }`, ({ x }) => ({ id: x.id })),
+  ],
+  'Query.auditLog': ['U F F F F ok F ok', gql(`{ auditLog { totalCount } }`)],
+  'Query.apiClients': [
+    'U F F ok F F F ok',
+    gql(
+      `query($id: ID!) { apiClients(filter: { ownerOrganisationId: $id }) { totalCount } }`,
+      ({ x }) => ({ id: x.id }),
+    ),
+  ],
+  'Mutation.register': [
+    'ok ok ok ok ok ok ok ok',
+    gql(
+      `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`,
+      ({ test }) => ({
+        input: {
+          email: `${test.factories.unique('matris')}@example.se`,
+          password: TEST_PASSWORD,
+          displayName: 'M',
+        },
+      }),
+    ),
+  ],
+  'Mutation.login': [
+    'ok ok ok ok ok ok ok ok',
+    gql(
+      `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`,
+      async ({ test }) => ({
+        input: { email: (await test.factories.person()).email, password: TEST_PASSWORD },
+      }),
+    ),
+  ],
+  'Mutation.refreshToken': [
+    'ok ok ok ok ok ok ok ok',
+    gql(
+      `mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { accessToken } }`,
+      async ({ test }) => ({
+        input: { refreshToken: (await test.factories.signedIn()).refreshToken },
+      }),
+    ),
+  ],
+  'Mutation.logout': ['U F ok ok ok ok ok ok', gql(`mutation { logout }`)],
+  'Mutation.changePassword': [
+    'U F ok ok ok ok ok ok',
+    gql(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, {
+      input: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
+  ],
+  'Mutation.updateProfile': [
+    'U F ok ok ok ok ok ok',
+    gql(`mutation { updateProfile(input: { displayName: "Nytt namn" }) { id } }`),
+  ],
+  'Mutation.setProtectedIdentity': [
+    'U F ok ok ok ok ok ok',
+    gql(
+      `mutation($input: SetProtectedIdentityInput!) { setProtectedIdentity(input: $input) { id } }`,
+      ({ caller }) => ({
+        input: {
+          personId: caller.person?.person.id ?? '00000000-0000-4000-8000-000000000000',
+          protectedIdentity: true,
+        },
+      }),
+    ),
+  ],
+  'Mutation.createStaffAccount': [
+    'U F F F F F F ok',
+    gql(
+      `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { id } }`,
+      ({ test }) => ({
+        input: {
+          email: `${test.factories.unique('personal')}@example.se`,
+          displayName: 'Personal',
+          systemRole: 'SOCIAL_SERVICES',
+          password: TEST_PASSWORD,
+        },
+      }),
+    ),
+  ],
+  'Mutation.createDistrict': [
+    'U F F F F F F ok',
+    gql(
+      `mutation($input: CreateDistrictInput!) { createDistrict(input: $input) { id } }`,
+      ({ test }) => ({
+        input: { name: test.factories.unique('Matrisdistrikt') },
+      }),
+    ),
+  ],
+  'Mutation.registerOrganisation': [
+    'U F ok ok ok ok ok ok',
+    gql(
+      `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
+      () => ({
+        input: {
+          name: 'Matrisföreningen',
+          organisationNumber: organisationNumber(),
+          kind: 'OTHER',
+          districtIds: [],
+        },
+      }),
+    ),
+  ],
+  'Mutation.updateOrganisation': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`,
+      ({ x }) => ({
+        input: { organisationId: x.id, description: 'Ändrad' },
+      }),
+    ),
+  ],
+  'Mutation.verifyOrganisation': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: OrganisationDecisionInput!) { verifyOrganisation(input: $input) { id } }`,
+      async ({ test }) => ({
+        input: {
+          organisationId: (
+            await test.factories.organisation({ status: OrganisationStatus.PENDING })
+          ).organisation.id,
+        },
+      }),
+    ),
+  ],
+  'Mutation.rejectOrganisation': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: OrganisationDecisionInput!) { rejectOrganisation(input: $input) { id } }`,
+      async ({ test }) => ({
+        input: {
+          organisationId: (
+            await test.factories.organisation({ status: OrganisationStatus.PENDING })
+          ).organisation.id,
+          reason: 'Matris',
+        },
+      }),
+    ),
+  ],
+  'Mutation.suspendOrganisation': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
+      async ({ test }) => ({
+        input: {
+          organisationId: (await test.factories.organisation()).organisation.id,
+          reason: 'Matris',
+        },
+      }),
+    ),
+  ],
+  'Mutation.inviteMember': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`,
+      ({ test, x }) => ({
+        input: {
+          organisationId: x.id,
+          email: `${test.factories.unique('inbjudan')}@example.se`,
+          role: 'VOLUNTEER',
+        },
+      }),
+    ),
+  ],
+  'Mutation.changeMemberRole': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }`,
+      ({ x }) => ({
+        input: { membershipId: x.volunteer.membership.id, role: 'COORDINATOR' },
+      }),
+    ),
+  ],
+  'Mutation.removeMember': [
+    'U F F ok F F F ok',
+    gql(`mutation($input: MembershipIdInput!) { removeMember(input: $input) { id } }`, ({ x }) => ({
+      input: { membershipId: x.volunteer.membership.id },
+    })),
+  ],
+  'Mutation.createApiClient': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiKey } }`,
+      ({ x }) => ({
+        input: { name: 'Matrisappen', ownerOrganisationId: x.id, scopes: ['DIRECTORY_READ'] },
+      }),
+    ),
+  ],
+  'Mutation.revokeApiClient': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: ApiClientIdInput!) { revokeApiClient(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          apiClientId: (await test.factories.apiClient([ApiScope.DIRECTORY_READ], x.id)).apiClient
+            .id,
+        },
+      }),
+    ),
+  ],
+  'Mutation.verifyCredential': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { id } }`,
+      async ({ x, test }) => {
+        const { addCredential } = await x.volunteer.client.ok(
+          `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`,
+          { input: { organisationId: x.id, kind: 'FIRST_AID', validUntil: '2099-12-31' } },
+        );
+        void test;
+        return { input: { credentialId: addCredential.id } };
+      },
+    ),
+  ],
+  'Mutation.addCredential': [
+    'U F ok ok F F F F',
+    gql(
+      `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`,
+      ({ x }) => ({
+        input: { organisationId: x.id, kind: 'FIRST_AID', validUntil: '2099-12-31' },
+      }),
+    ),
+  ],
+};
+
+/** Operations whose access depends on whose record it is; each has its own tests. */
+const RECORD_LEVEL: Record<string, string> = {
+  'Mutation.acceptInvitation': 'only the invitee (memberships.e2e-spec)',
+  'Mutation.declineInvitation': 'only the invitee (memberships.e2e-spec)',
+  'Mutation.leaveOrganisation': 'only a member of that organisation (memberships.e2e-spec)',
+};
+
+describe('access matrix: every root operation × every kind of caller', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await TestApp.create({ imports: [DiscoveryModule] });
+  });
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  it('covers every query and mutation the API declares', () => {
+    const roots = declaredOperations(test)
+      .map((operation) => operation.coordinate)
+      .filter((coordinate) => /^(Query|Mutation|Subscription)\./.test(coordinate));
+    const covered = new Set([...Object.keys(MATRIX), ...Object.keys(RECORD_LEVEL)]);
+    expect(roots.filter((coordinate) => !covered.has(coordinate))).toEqual([]);
+    expect([...covered].filter((coordinate) => !roots.includes(coordinate))).toEqual([]);
+  });
+
+  async function worldFor(role: Role): Promise<World> {
+    const f = test.factories;
+    const x = await f.organisation();
+    const volunteer = await f.member(x.organisation.id, x.admin, MembershipRole.VOLUNTEER);
+    const y = await f.organisation();
+    const callers: Record<Role, () => Promise<World['caller']>> = {
+      anonymous: () => Promise.resolve({ client: test.anonymous }),
+      partnerApp: async () => ({ client: (await f.apiClient(Object.values(ApiScope))).client }),
+      volunteer: () => Promise.resolve({ client: volunteer.client, person: volunteer }),
+      orgAdmin: () => Promise.resolve({ client: x.admin.client, person: x.admin }),
+      otherOrgAdmin: () => Promise.resolve({ client: y.admin.client, person: y.admin }),
+      officer: async () => {
+        const officer = await f.municipalOfficer();
+        return { client: officer.client, person: officer };
+      },
+      socialServices: async () => {
+        const social = await f.socialServices();
+        return { client: social.client, person: social };
+      },
+      admin: async () => {
+        const admin = await f.admin();
+        return { client: admin.client, person: admin };
+      },
+    };
+    return {
+      test,
+      x: { id: x.organisation.id, admin: x.admin, volunteer },
+      y: { id: y.organisation.id, admin: y.admin },
+      caller: await callers[role](),
+    };
+  }
+
+  const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN' };
+
+  describe.each(Object.entries(MATRIX))('%s', (_operation, [expected, run]) => {
+    const outcomes = expected.split(' ').map((outcome) => CODES[outcome] ?? outcome);
+
+    it.each(ROLES.map((role, index) => [role, outcomes[index]] as const))(
+      'as %s → %s',
+      async (role, outcome) => {
+        const response = await run(await worldFor(role));
+        const actual = response.errors?.length ? response.errors[0].extensions.code : 'ok';
+        expect(actual).toBe(outcome);
+      },
+    );
+  });
+});
