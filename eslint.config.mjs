@@ -5,6 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const modules = readdirSync('src/modules', { withFileTypes: true })
@@ -57,7 +58,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'seeds/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'seeds/**/*.ts', '.ci/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
   {
@@ -76,15 +77,7 @@ export default defineConfig(
     files: ['**/*.{js,cjs,mjs}'],
     extends: [tseslint.configs.disableTypeChecked],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: {
-      globals: {
-        require: 'readonly',
-        module: 'writable',
-        process: 'readonly',
-        Buffer: 'readonly',
-        __dirname: 'readonly',
-      },
-    },
+    languageOptions: { globals: globals.node },
   },
   prettier,
 );

@@ -1,8 +1,6 @@
 import { ApiClient } from './modules/api-clients';
 import { AuditLogEntry } from './modules/audit';
-import { AuthSession } from './modules/auth/entities/auth-session.entity';
-import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
-import { RefreshToken } from './modules/auth/entities/refresh-token.entity';
+import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { DestinationStream } from 'pino';
 import { ENTITIES } from './app.entities';
 import { CommonModule } from './common/common.module';
@@ -34,6 +35,7 @@ export class AppModule {
         LoggingModule.forRoot(options.logDestination),
         DatabaseModule.forRoot(ENTITIES),
         CommonModule,
+        ScheduleModule.forRoot(),
         ApiGraphQLModule,
         HealthModule,
         AuditModule,

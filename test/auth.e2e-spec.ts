@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { AuthHousekeepingService, LoginAttempt } from '../src/modules/auth';
 import { Person } from '../src/modules/people';
 import { TEST_PASSWORD } from './support/factories';
 import { codesOf } from './support/graphql-client';
@@ -386,5 +387,63 @@ describe('authentication', () => {
         input: { email: person.email, password: 'ett nytt långt lösenord' },
       });
     });
+  });
+});
+
+describe('per-address limit on sign-in operations', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await TestApp.create({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  it('refuses register, login and refreshToken beyond AUTH_RATE_LIMIT_PER_MINUTE per minute (RATE_LIMITED)', async () => {
+    const register = (n: number) =>
+      test.anonymous.request(REGISTER, {
+        input: {
+          email: `${test.factories.unique(`ip${n}`)}@example.se`,
+          password: TEST_PASSWORD,
+          displayName: 'IP',
+        },
+      });
+    const codes = [];
+    for (let n = 0; n < 4; n += 1) codes.push(codesOf(await register(n))[0] ?? 'ok');
+    expect(codes).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+    // Other operations are not limited by it.
+    await test.anonymous.ok(`{ districts { totalCount } }`);
+  });
+});
+
+describe('housekeeping', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await TestApp.create();
+  });
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  it('deletes ended login-attempt windows and long-expired refresh tokens, and nothing current', async () => {
+    const person = await test.factories.person();
+    await test.anonymous.request(LOGIN, { input: { email: person.email, password: 'gissning' } });
+    const current = await test.factories.signedIn();
+    const housekeeping = test.get(AuthHousekeepingService);
+    expect(await housekeeping.run()).toEqual({ loginAttempts: 0, refreshTokens: 0 });
+    // A refresh leaves two tokens in the session: the used one and its successor.
+    await test.anonymous.ok(REFRESH, { input: { refreshToken: current.refreshToken } });
+
+    test.clock.advance((test.config.jwt.refreshTokenTtlSeconds + 2 * 24 * 3600) * 1000);
+    const removed = await housekeeping.run();
+    expect(removed.loginAttempts).toBeGreaterThanOrEqual(1);
+    expect(removed.refreshTokens).toBeGreaterThanOrEqual(2);
+    expect(
+      await test.dataSource.getRepository(LoginAttempt).countBy({ accountKey: person.email }),
+    ).toBe(0);
   });
 });

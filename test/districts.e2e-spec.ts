@@ -1,3 +1,4 @@
+import { AuditLogEntry } from '../src/modules/audit';
 import { District } from '../src/modules/districts';
 import { TestApp } from './support/test-app';
 
@@ -28,6 +29,10 @@ describe('districts', () => {
       id: createDistrict.id,
     });
     expect(one.district.name).toBe('Hjulkvarnelund');
+    const [entry] = await test.dataSource
+      .getRepository(AuditLogEntry)
+      .findBy({ entityId: createDistrict.id });
+    expect(entry).toMatchObject({ action: 'district.created', actorPersonId: admin.person.id });
   });
 
   it('refuses a district that exists (CONFLICT) and a blank name (BAD_USER_INPUT)', async () => {

@@ -105,6 +105,10 @@ describe('memberships', () => {
       expect(await invitee.client.code(ACCEPT, { input: { membershipId: inviteMember.id } })).toBe(
         'INVALID_STATE_TRANSITION',
       );
+      expect(await actionsFor(inviteMember.id)).toEqual([
+        'membership.invited',
+        'membership.declined',
+      ]);
     });
 
     it('refuses to invite someone who is already a member or invited (CONFLICT)', async () => {
@@ -230,10 +234,14 @@ describe('memberships', () => {
     it('lets an ORG_ADMIN leave once another ORG_ADMIN remains', async () => {
       const { organisation, admin } = await test.factories.organisation();
       await test.factories.member(organisation.id, admin, MembershipRole.ORG_ADMIN);
-      expect(
-        (await admin.client.ok(LEAVE, { input: { organisationId: organisation.id } }))
-          .leaveOrganisation.status,
-      ).toBe('LEFT');
+      const { leaveOrganisation } = await admin.client.ok(LEAVE, {
+        input: { organisationId: organisation.id },
+      });
+      expect(leaveOrganisation.status).toBe('LEFT');
+      expect(await actionsFor(leaveOrganisation.id)).toEqual([
+        'membership.created',
+        'membership.left',
+      ]);
     });
 
     it('keeps one ORG_ADMIN when two demote each other at the same moment', async () => {

@@ -8,6 +8,7 @@ import { AppConfig } from '../../config/app-config';
 import { ApiClientsModule } from '../api-clients';
 import { PeopleModule } from '../people';
 import { AuthResolver } from './auth.resolver';
+import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
 import { AuthSession } from './entities/auth-session.entity';
 import { LoginAttempt } from './entities/login-attempt.entity';
@@ -53,6 +54,7 @@ import { LocalStrategy } from './strategies/local.strategy';
   ],
   providers: [
     AuthService,
+    AuthHousekeepingService,
     LoginAttemptsService,
     AuthResolver,
     JwtStrategy,
