@@ -131,6 +131,29 @@ describe('API clients', () => {
     });
   });
 
+  it('pages through keys created in the same second without repeating or skipping any', async () => {
+    const { organisation } = await test.factories.organisation();
+    const created = await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        test.factories.apiClient([ApiScope.DIRECTORY_READ], organisation.id),
+      ),
+    );
+    const admin = await test.factories.admin();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const { apiClients }: { apiClients: any } = await admin.client.ok(
+        `query($id: ID!, $after: String) { apiClients(first: 2, after: $after, filter: { ownerOrganisationId: $id }) {
+          pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        { id: organisation.id, after },
+      );
+      seen.push(...apiClients.edges.map((edge: any) => edge.node.id));
+      if (!apiClients.pageInfo.hasNextPage) break;
+      after = apiClients.pageInfo.endCursor;
+    }
+    expect(seen.sort()).toEqual(created.map((client) => client.apiClient.id).sort());
+  });
+
   describe('organisations managing their own keys', () => {
     it('an ORG_ADMIN creates, lists and revokes keys of a verified organisation, with self-service scopes', async () => {
       const { organisation, admin } = await test.factories.organisation();

@@ -15,14 +15,24 @@ export type Dialect = 'sqlite' | 'postgres';
  * Column kinds whose SQL type differs between SQLite and PostgreSQL. Entities declare them once with
  * the decorators below; `applyDialect` sets the concrete type before a DataSource is built.
  */
-type PortableKind = 'timestamp' | 'uuid';
+type PortableKind = 'timestamp' | 'recordedAt' | 'uuid';
 
 const PORTABLE = Symbol('samverkan.portableColumn');
 type PortableOptions = ColumnOptions & { [PORTABLE]?: PortableKind };
 
 const SQL_TYPES: Record<Dialect, Record<PortableKind, ColumnOptions>> = {
-  sqlite: { timestamp: { type: 'datetime' }, uuid: { type: 'varchar', length: 36 } },
-  postgres: { timestamp: { type: 'timestamptz' }, uuid: { type: 'uuid', length: undefined } },
+  sqlite: {
+    timestamp: { type: 'datetime' },
+    // SQLite's own `datetime('now')` has no milliseconds, while TypeORM writes instants as
+    // 'YYYY-MM-DD HH:MM:SS.SSS'; as text they would compare wrongly (keyset cursors repeat rows).
+    recordedAt: { type: 'datetime', default: () => "(strftime('%Y-%m-%d %H:%M:%f', 'now'))" },
+    uuid: { type: 'varchar', length: 36 },
+  },
+  postgres: {
+    timestamp: { type: 'timestamptz' },
+    recordedAt: { type: 'timestamptz', default: () => 'now()' },
+    uuid: { type: 'uuid', length: undefined },
+  },
 };
 
 function portable(kind: PortableKind, options: ColumnOptions = {}): PortableOptions {
@@ -45,9 +55,9 @@ export function applyDialect(dialect: Dialect): void {
 export const TimestampColumn = (options: ColumnOptions = {}): PropertyDecorator =>
   Column(portable('timestamp', options));
 
-export const CreatedAtColumn = (): PropertyDecorator => CreateDateColumn(portable('timestamp'));
+export const CreatedAtColumn = (): PropertyDecorator => CreateDateColumn(portable('recordedAt'));
 
-export const UpdatedAtColumn = (): PropertyDecorator => UpdateDateColumn(portable('timestamp'));
+export const UpdatedAtColumn = (): PropertyDecorator => UpdateDateColumn(portable('recordedAt'));
 
 /** A reference to another record's id (`varchar(36)` on SQLite, `uuid` on PostgreSQL). */
 export const UuidColumn = (options: ColumnOptions = {}): PropertyDecorator =>

@@ -67,9 +67,6 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE INDEX "IDX_auth_sessions_person" ON "auth_sessions"  ("personId") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "login_attempts" ("accountKey" character varying(254) NOT NULL, "attempts" integer NOT NULL, "windowStartedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_2b0c1a5ece0fd3a8ebebc1fc76d" PRIMARY KEY ("accountKey"))`,
-    );
-    await queryRunner.query(
       `CREATE TABLE "refresh_tokens" ("id" uuid NOT NULL, "sessionId" uuid NOT NULL, "tokenHash" character varying(64) NOT NULL, "issuedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, "usedAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
@@ -77,6 +74,9 @@ export class Foundation1795346616330 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_refresh_tokens_hash" ON "refresh_tokens"  ("tokenHash") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "login_attempts" ("accountKey" character varying(254) NOT NULL, "attempts" integer NOT NULL, "windowStartedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_2b0c1a5ece0fd3a8ebebc1fc76d" PRIMARY KEY ("accountKey"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "credentials" ("id" uuid NOT NULL, "personId" uuid NOT NULL, "organisationId" uuid NOT NULL, "kind" character varying(19) NOT NULL, "validUntil" date NOT NULL, "addedById" uuid NOT NULL, "verifiedById" uuid, "verifiedAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1e38bc43be6697cdda548ad27a6" PRIMARY KEY ("id"))`,
@@ -147,10 +147,10 @@ export class Foundation1795346616330 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_credentials_person_kind"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_credentials_organisation"`);
     await queryRunner.query(`DROP TABLE "credentials"`);
+    await queryRunner.query(`DROP TABLE "login_attempts"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_refresh_tokens_hash"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_refresh_tokens_session"`);
     await queryRunner.query(`DROP TABLE "refresh_tokens"`);
-    await queryRunner.query(`DROP TABLE "login_attempts"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_auth_sessions_person"`);
     await queryRunner.query(`DROP TABLE "auth_sessions"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_api_clients_key_prefix"`);

@@ -198,15 +198,13 @@ export class MembershipsService {
         membership.status = to;
         if (to === MembershipStatus.ACTIVE) membership.joinedAt = this.clock.now();
         else membership.leftAt = this.clock.now();
-        const saved = await manager.save(membership);
-        await this.audit.record(manager, actor, {
-          action: to === MembershipStatus.ACTIVE ? 'membership.accepted' : 'membership.declined',
-          entityType: 'Membership',
-          entityId: membership.id,
+        return this.saveAudited(
+          manager,
+          actor,
+          membership,
+          to === MembershipStatus.ACTIVE ? 'membership.accepted' : 'membership.declined',
           before,
-          after: snapshot(saved),
-        });
-        return saved;
+        );
       });
       this.access.forget(actor);
       return answered;
@@ -235,15 +233,7 @@ export class MembershipsService {
         await this.requireAnotherAdmin(manager, membership);
       const before = snapshot(membership);
       membership.role = input.role;
-      const saved = await manager.save(membership);
-      await this.audit.record(manager, actor, {
-        action: 'membership.role_changed',
-        entityType: 'Membership',
-        entityId: membership.id,
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
+      return this.saveAudited(manager, actor, membership, 'membership.role_changed', before);
     });
     this.access.forget(actor);
     return changed;
@@ -287,18 +277,29 @@ export class MembershipsService {
       const before = snapshot(membership);
       membership.status = MembershipStatus.LEFT;
       membership.leftAt = this.clock.now();
-      const saved = await manager.save(membership);
-      await this.audit.record(manager, actor, {
-        action,
-        entityType: 'Membership',
-        entityId: membership.id,
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
+      return this.saveAudited(manager, actor, membership, action, before);
     });
     this.access.forget(actor);
     return ended;
+  }
+
+  /** Saves a changed membership and audits the change, in the caller's transaction. */
+  private async saveAudited(
+    manager: EntityManager,
+    actor: Actor,
+    membership: Membership,
+    action: string,
+    before: Record<string, unknown>,
+  ): Promise<Membership> {
+    const saved = await manager.save(membership);
+    await this.audit.record(manager, actor, {
+      action,
+      entityType: 'Membership',
+      entityId: saved.id,
+      before,
+      after: snapshot(saved),
+    });
+    return saved;
   }
 
   /**
