@@ -3,6 +3,8 @@ import { AuditLogEntry } from './modules/audit';
 import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
+import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/night-walks';
+import { Notification } from './modules/notifications';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
 import { Person } from './modules/people';
 
@@ -22,4 +24,10 @@ export const ENTITIES = [
   AuthSession,
   RefreshToken,
   LoginAttempt,
+  Notification,
+  ShiftSeries,
+  Shift,
+  Signup,
+  WalkReport,
+  CalendarFeed,
 ];

@@ -9,6 +9,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfigModule, AppConfigOptions } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ApiGraphQLModule } from './graphql/graphql.module';
+import { PubSubModule } from './graphql/pubsub';
 import { LoggingModule } from './logging/logging.module';
 import { ApiClientsModule } from './modules/api-clients';
 import { AuditModule } from './modules/audit';
@@ -16,6 +17,8 @@ import { AuthModule } from './modules/auth';
 import { CredentialsModule } from './modules/credentials';
 import { DistrictsModule } from './modules/districts';
 import { HealthModule } from './modules/health/health.module';
+import { NightWalksModule } from './modules/night-walks';
+import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
 import { PeopleModule } from './modules/people';
 
@@ -37,6 +40,7 @@ export class AppModule {
         CommonModule,
         ScheduleModule.forRoot(),
         ApiGraphQLModule,
+        PubSubModule,
         HealthModule,
         AuditModule,
         DistrictsModule,
@@ -45,6 +49,8 @@ export class AppModule {
         CredentialsModule,
         ApiClientsModule,
         AuthModule,
+        NotificationsModule,
+        NightWalksModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

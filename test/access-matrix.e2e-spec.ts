@@ -1,6 +1,12 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { ApiScope } from '../src/common/actor';
-import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
+import { Shift, SignupsService } from '../src/modules/night-walks';
+import {
+  Membership,
+  MembershipRole,
+  Organisation,
+  OrganisationStatus,
+} from '../src/modules/organisations';
 import { organisationNumber, SignedIn, TEST_PASSWORD } from './support/factories';
 import { Client, GraphQLResponse } from './support/graphql-client';
 import { declaredOperations } from './support/operations';
@@ -22,7 +28,14 @@ type Role = (typeof ROLES)[number];
 /** One caller's world: an organisation X with its ORG_ADMIN and a volunteer, and another organisation. */
 interface World {
   test: TestApp;
-  x: { id: string; admin: SignedIn; volunteer: SignedIn & { membership: Membership } };
+  x: {
+    id: string;
+    admin: SignedIn;
+    volunteer: SignedIn & { membership: Membership };
+    /** A walk of X starting in 30 minutes, the volunteer confirmed on it. */
+    shift: Shift;
+    signupId: string;
+  };
   y: { id: string; admin: SignedIn };
   caller: { client: Client; person?: SignedIn };
 }
@@ -267,6 +280,128 @@ const MATRIX: Record<string, [string, Run]> = {
       },
     ),
   ],
+  'Query.shifts': ['ok ok ok ok ok ok ok ok', gql(`{ shifts { totalCount } }`)],
+  'Query.shift': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($id: ID!) { shift(id: $id) { id } }`, ({ x }) => ({ id: x.shift.id })),
+  ],
+  'Query.myShifts': ['U F ok ok ok ok ok ok', gql(`{ myShifts { id } }`)],
+  'Query.understaffedShifts': [
+    'U F F ok F F F ok',
+    gql(`query($id: ID!) { understaffedShifts(organisationId: $id) { id } }`, ({ x }) => ({
+      id: x.id,
+    })),
+  ],
+  'Query.myHours': ['U F ok ok ok ok ok ok', gql(`{ myHours { minutes } }`)],
+  'Query.volunteerHours': [
+    'U F F ok F F F ok',
+    gql(`query($id: ID!) { volunteerHours(organisationId: $id) { minutes } }`, ({ x }) => ({
+      id: x.id,
+    })),
+  ],
+  'Query.myCalendarUrl': ['U F ok ok ok ok ok ok', gql(`{ myCalendarUrl }`)],
+  'Mutation.regenerateMyCalendarUrl': [
+    'U F ok ok ok ok ok ok',
+    gql(`mutation { regenerateMyCalendarUrl }`),
+  ],
+  'Query.myNotifications': ['U F ok ok ok ok ok ok', gql(`{ myNotifications { totalCount } }`)],
+  'Mutation.createShift': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateShiftInput!) { createShift(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          organisationId: x.id,
+          districtId: (await test.factories.district()).id,
+          startsAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          endsAt: new Date(test.clock.now().getTime() + 52 * 3600_000).toISOString(),
+          meetingPoint: 'Torget',
+          maxWalkers: 5,
+        },
+      }),
+    ),
+  ],
+  'Mutation.createShiftSeries': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateShiftSeriesInput!) { createShiftSeries(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          organisationId: x.id,
+          districtId: (await test.factories.district()).id,
+          rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=2',
+          firstStartsAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          durationMinutes: 120,
+          meetingPoint: 'Torget',
+          maxWalkers: 5,
+        },
+      }),
+    ),
+  ],
+  'Mutation.updateShift': [
+    'U F F ok F F F ok',
+    gql(`mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`, ({ x }) => ({
+      input: { shiftId: x.shift.id, meetingPoint: 'Nya torget' },
+    })),
+  ],
+  'Mutation.confirmShift': [
+    'U F F ok F F F ok',
+    gql(`mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`, ({ x }) => ({
+      input: { shiftId: x.shift.id },
+    })),
+  ],
+  'Mutation.cancelShift': [
+    'U F F ok F F F ok',
+    gql(`mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`, ({ x }) => ({
+      input: { shiftId: x.shift.id, reason: 'Matris' },
+    })),
+  ],
+  'Mutation.signUpForShift': [
+    'U F ok ok F F F F',
+    gql(
+      `mutation($input: SignUpForShiftInput!) { signUpForShift(input: $input) { id } }`,
+      async ({ test, x }) => {
+        const owner = { organisation: { id: x.id } as Organisation, admin: x.admin };
+        const startsAt = new Date(test.clock.now().getTime() + 72 * 3600_000);
+        return { input: { shiftId: (await test.factories.shift(owner, { startsAt })).id } };
+      },
+    ),
+  ],
+  'Mutation.cancelSignup': [
+    'U F ok ok F F F ok',
+    gql(`mutation($input: SignupIdInput!) { cancelSignup(input: $input) { id } }`, ({ x }) => ({
+      input: { signupId: x.signupId },
+    })),
+  ],
+  'Mutation.checkIn': [
+    'U F ok ok F F F ok',
+    gql(`mutation($input: SignupIdInput!) { checkIn(input: $input) { id } }`, ({ x }) => ({
+      input: { signupId: x.signupId },
+    })),
+  ],
+  'Mutation.submitWalkReport': [
+    'U F ok ok F F F ok',
+    async (world) => {
+      // The walk has started.
+      world.test.clock.advance(45 * 60_000);
+      try {
+        return await world.caller.client.request(
+          `mutation($input: SubmitWalkReportInput!) { submitWalkReport(input: $input) { id } }`,
+          {
+            input: {
+              shiftId: world.x.shift.id,
+              youngPeopleMet: 1,
+              adultsMet: 0,
+              referrals: 0,
+              policeContacted: 0,
+            },
+          },
+        );
+      } finally {
+        world.test.clock.advance(-45 * 60_000);
+      }
+    },
+  ],
   'Mutation.addCredential': [
     'U F ok ok F F F F',
     gql(
@@ -278,11 +413,13 @@ const MATRIX: Record<string, [string, Run]> = {
   ],
 };
 
-/** Operations whose access depends on whose record it is; each has its own tests. */
+/** Operations whose access depends on whose record it is, or that are not over HTTP; each has its own tests. */
 const RECORD_LEVEL: Record<string, string> = {
   'Mutation.acceptInvitation': 'only the invitee (memberships.e2e-spec)',
   'Mutation.declineInvitation': 'only the invitee (memberships.e2e-spec)',
   'Mutation.leaveOrganisation': 'only a member of that organisation (memberships.e2e-spec)',
+  'Mutation.markNotificationRead': 'only the recipient (night-walks.e2e-spec)',
+  'Subscription.shiftChanged': 'public, over graphql-ws (night-walks-live.e2e-spec)',
 };
 
 describe('access matrix: every root operation × every kind of caller', () => {
@@ -310,6 +447,14 @@ describe('access matrix: every root operation × every kind of caller', () => {
     const x = await f.organisation();
     const volunteer = await f.member(x.organisation.id, x.admin, MembershipRole.VOLUNTEER);
     const y = await f.organisation();
+    // A walk starting in half an hour (check-in is open), the volunteer confirmed on it.
+    const shift = await f.shift(x, {
+      startsAt: new Date(test.clock.now().getTime() + 30 * 60_000),
+      endsAt: new Date(test.clock.now().getTime() + 4 * 3600_000),
+    });
+    const signup = await test
+      .get(SignupsService)
+      .signUp(volunteer.actor, { shiftId: shift.id, joinWaitlist: false });
     const callers: Record<Role, () => Promise<World['caller']>> = {
       anonymous: () => Promise.resolve({ client: test.anonymous }),
       partnerApp: async () => ({ client: (await f.apiClient(Object.values(ApiScope))).client }),
@@ -331,7 +476,7 @@ describe('access matrix: every root operation × every kind of caller', () => {
     };
     return {
       test,
-      x: { id: x.organisation.id, admin: x.admin, volunteer },
+      x: { id: x.organisation.id, admin: x.admin, volunteer, shift, signupId: signup.id },
       y: { id: y.organisation.id, admin: y.admin },
       caller: await callers[role](),
     };

@@ -66,14 +66,23 @@ describe('GraphQL conventions', () => {
         .filter((operation) => operation.isPublic)
         .map((operation) => operation.coordinate);
       expect(publicOnes).toEqual([
+        'District.shifts',
         'Mutation.login',
         'Mutation.refreshToken',
         'Mutation.register',
         'Organisation.districts',
+        'Organisation.shifts',
         'Query.district',
         'Query.districts',
         'Query.organisation',
         'Query.organisations',
+        'Query.shift',
+        'Query.shifts',
+        'Shift.availablePlaces',
+        'Shift.district',
+        'Shift.organisation',
+        'Shift.understaffed',
+        'Subscription.shiftChanged',
       ]);
     });
 

@@ -30,6 +30,8 @@ export class AppConfig {
   readonly login: { readonly maxFailedAttempts: number; readonly lockoutSeconds: number };
   readonly authRateLimitPerMinute: number;
   readonly municipalityName: string;
+  /** Where the API is reached from outside (for links such as calendar feeds); else the request's host. */
+  readonly publicBaseUrl: string | null;
 
   constructor(raw: Record<string, string | undefined>) {
     const env = validateEnvironment(raw);
@@ -65,6 +67,7 @@ export class AppConfig {
     };
     this.authRateLimitPerMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
     this.municipalityName = env.MUNICIPALITY_NAME;
+    this.publicBaseUrl = env.PUBLIC_BASE_URL ?? null;
   }
 
   get isProduction(): boolean {

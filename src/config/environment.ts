@@ -113,6 +113,13 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   MUNICIPALITY_NAME = 'Trollhättan';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+(\/.*[^/])?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_BASE_URL?: string;
 }
 
 /** Start-up refuses to continue; the message names every variable that needs fixing. */

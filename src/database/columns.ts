@@ -29,8 +29,10 @@ const SQL_TYPES: Record<Dialect, Record<PortableKind, ColumnOptions>> = {
     uuid: { type: 'varchar', length: 36 },
   },
   postgres: {
-    timestamp: { type: 'timestamptz' },
-    recordedAt: { type: 'timestamptz', default: () => 'now()' },
+    // Milliseconds, as in JavaScript: with PostgreSQL's default microseconds, a keyset cursor
+    // (which carries a JavaScript Date) would skip rows that differ below the millisecond.
+    timestamp: { type: 'timestamptz', precision: 3 },
+    recordedAt: { type: 'timestamptz', precision: 3, default: () => 'now()' },
     uuid: { type: 'uuid', length: undefined },
   },
 };

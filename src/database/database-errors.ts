@@ -16,3 +16,13 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }
+
+/**
+ * PostgreSQL gave up on the transaction because of a concurrent one (deadlock detected,
+ * serialisation failure): running it again is the remedy.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as DriverError).code;
+  return code === '40P01' || code === '40001';
+}

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { Dialect } from './columns';
+import { isTransientConflict } from './database-errors';
 import { TransactionScope } from './transaction-scope';
+
+const MAX_ATTEMPTS = 3;
 
 /**
  * Units of work for services. Writes that touch more than one row run in `transaction()`, which on
@@ -20,13 +23,25 @@ export class Database {
     return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
+  /**
+   * Runs `work` in one transaction. On PostgreSQL a transaction aborted by a deadlock or a
+   * serialisation failure is run again (up to three times): work inside a transaction only touches
+   * the database, so running it again is safe.
+   */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.scope.isInside()) {
       throw new Error(
         'Database.transaction() called inside a transaction: pass the EntityManager down instead.',
       );
     }
-    return this.dataSource.transaction((manager) => this.scope.run(() => work(manager)));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction((manager) => this.scope.run(() => work(manager)));
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isTransientConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
-import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, HttpStatus, LoggerService } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-codes';
 
@@ -23,6 +22,16 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
 };
 
+/**
+ * The error a resolver (or a guard) threw, inside the GraphQLError wrapping it. Apollo's own
+ * unwrapping needs a `path`, which errors raised while a subscription starts do not have.
+ */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
 export type FormatError = (
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -42,7 +51,7 @@ function formatError(
   error: unknown,
   logger: LoggerService,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrap(error);
   const { path, locations } = formatted;
 
   if (original instanceof DomainError) {

@@ -1,8 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
 import { Logger } from 'nestjs-pino';
 import { Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
 import { createFormatError } from './errors';
@@ -18,7 +19,10 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
     query.description = 'Everything Samverkan answers: directories, lists and single records.';
   if (mutation)
     mutation.description = 'Every change: each takes one `input` and returns what it changed.';
-  if (subscription) subscription.description = 'Live updates over graphql-ws on /graphql.';
+  if (subscription) {
+    subscription.description =
+      'Live updates over graphql-ws on /graphql; credentials go in the connection parameters.';
+  }
   return schema;
 }
 
@@ -33,6 +37,8 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
       inject: [AppConfig, Logger],
       useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
+        let schema: GraphQLSchema | undefined;
+        const format = createFormatError(logger);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -41,8 +47,8 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           // The authentication guard also runs before every field resolver.
           fieldResolverEnhancers: ['guards'],
           context: createContext,
-          formatError: createFormatError(logger),
-          transformSchema: describeRootTypes,
+          formatError: format,
+          transformSchema: (built: GraphQLSchema) => (schema = describeRootTypes(built)),
           autoTransformHttpErrors: false,
           introspection: !config.isProduction,
           graphiql: !config.isProduction,
@@ -53,6 +59,33 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           // graphql-armor's types come from Apollo's ESM build, Nest's from its CommonJS build.
           plugins: protection.plugins as ApolloDriverConfig['plugins'],
           validationRules: protection.validationRules,
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              // graphql-ws validates documents itself: apply the same limits as over HTTP.
+              onSubscribe: (_context, _id, payload) => {
+                if (!schema) return undefined;
+                try {
+                  const errors = validate(schema, parse(payload.query), protection.validationRules);
+                  return errors.length > 0 ? errors : undefined;
+                } catch (error) {
+                  return error instanceof GraphQLError ? [error] : undefined;
+                }
+              },
+              // …and shape its errors like every other error (codes, hidden internals).
+              onNext: (_context, _id, _payload, _args, result) =>
+                'errors' in result && result.errors
+                  ? {
+                      ...result,
+                      errors: result.errors.map((error) => format(error.toJSON(), error)),
+                    }
+                  : undefined,
+              onError: (_context, _id, _payload, errors) =>
+                errors.map((error) => format(error.toJSON(), error)),
+            } satisfies Pick<ServerOptions, 'onSubscribe' | 'onNext' | 'onError'> & {
+              path: string;
+            } as GraphQLWsSubscriptionsConfig,
+          },
         };
       },
     }),

@@ -13,6 +13,8 @@ import {
   OrganisationsService,
   OrganisationStatus,
 } from '../../src/modules/organisations';
+import { ShiftPlanningService, Shift } from '../../src/modules/night-walks';
+import { CreateShiftInput } from '../../src/modules/night-walks/dto/shift.inputs';
 import { PasswordService, Person } from '../../src/modules/people';
 import { Client } from './graphql-client';
 import type { TestApp } from './test-app';
@@ -186,6 +188,30 @@ export class Factories {
         { name: this.unique('Partnerapp'), scopes, ownerOrganisationId },
       );
     return { ...created, client: this.test.client({ apiKey: created.apiKey }) };
+  }
+
+  /**
+   * A night walk published by the organisation's admin: by default three days from the app's clock,
+   * four hours long, 3–6 walkers, signups open until the start.
+   */
+  async shift(
+    owner: { organisation: Organisation; admin: SignedIn },
+    options: Partial<CreateShiftInput> = {},
+  ): Promise<Shift> {
+    const startsAt =
+      options.startsAt ?? new Date(this.test.clock.now().getTime() + 3 * 24 * 3600_000);
+    const districtId = options.districtId ?? (await this.district()).id;
+    return this.test.get(ShiftPlanningService).create(owner.admin.actor, {
+      organisationId: owner.organisation.id,
+      districtId,
+      startsAt,
+      endsAt: options.endsAt ?? new Date(startsAt.getTime() + 4 * 3600_000),
+      meetingPoint: options.meetingPoint ?? 'Kronogårdstorget',
+      minWalkers: options.minWalkers ?? 3,
+      maxWalkers: options.maxWalkers ?? 6,
+      requiredCredentials: options.requiredCredentials ?? [],
+      signupDeadline: options.signupDeadline,
+    });
   }
 
   /** One ADMIN-capable officer per app, used behind the scenes (verifying organisations etc.). */

@@ -27,6 +27,8 @@ export enum ErrorCode {
   ORGANISATION_NOT_VERIFIED = 'ORGANISATION_NOT_VERIFIED',
   /** Added by the foundation: the last ORG_ADMIN of an organisation cannot leave or be demoted. */
   LAST_ORG_ADMIN = 'LAST_ORG_ADMIN',
+  /** Added by night walks: check-in opens an hour before a walk and closes when it ends. */
+  CHECK_IN_CLOSED = 'CHECK_IN_CLOSED',
 }
 
 export const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));

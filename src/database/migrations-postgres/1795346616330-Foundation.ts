@@ -5,18 +5,18 @@ export class Foundation1795346616330 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "audit_log" ("id" uuid NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actorPersonId" uuid, "actorApiClientId" uuid, "action" character varying(80) NOT NULL, "entityType" character varying(40) NOT NULL, "entityId" uuid NOT NULL, "summary" text NOT NULL, CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "audit_log" ("id" uuid NOT NULL, "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "actorPersonId" uuid, "actorApiClientId" uuid, "action" character varying(80) NOT NULL, "entityType" character varying(40) NOT NULL, "entityId" uuid NOT NULL, "summary" text NOT NULL, CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_audit_log_at" ON "audit_log"  ("at") `);
     await queryRunner.query(
       `CREATE INDEX "IDX_audit_log_entity" ON "audit_log"  ("entityType", "entityId") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "people" ("id" uuid NOT NULL, "email" character varying(254) NOT NULL, "displayName" character varying(120) NOT NULL, "phone" character varying(40), "passwordHash" character varying(255) NOT NULL, "systemRole" character varying(17), "protectedIdentity" boolean NOT NULL DEFAULT false, "locale" character varying(16) NOT NULL DEFAULT 'sv', "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_aa866e71353ee94c6cc51059c5b" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "people" ("id" uuid NOT NULL, "email" character varying(254) NOT NULL, "displayName" character varying(120) NOT NULL, "phone" character varying(40), "passwordHash" character varying(255) NOT NULL, "systemRole" character varying(17), "protectedIdentity" boolean NOT NULL DEFAULT false, "locale" character varying(16) NOT NULL DEFAULT 'sv', "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_aa866e71353ee94c6cc51059c5b" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_people_email" ON "people"  ("email") `);
     await queryRunner.query(
-      `CREATE TABLE "organisations" ("id" uuid NOT NULL, "name" character varying(200) NOT NULL, "organisationNumber" character varying(11) NOT NULL, "kind" character varying(21) NOT NULL, "description" text NOT NULL DEFAULT '', "publicContact" character varying(300), "status" character varying(16) NOT NULL, "statusReason" text, "verifiedAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7bf54cba378d5b2f1d4c10ef4df" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "organisations" ("id" uuid NOT NULL, "name" character varying(200) NOT NULL, "organisationNumber" character varying(11) NOT NULL, "kind" character varying(21) NOT NULL, "description" text NOT NULL DEFAULT '', "publicContact" character varying(300), "status" character varying(16) NOT NULL, "statusReason" text, "verifiedAt" TIMESTAMP(3) WITH TIME ZONE, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7bf54cba378d5b2f1d4c10ef4df" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_organisations_status_name" ON "organisations"  ("status", "name") `,
@@ -25,7 +25,7 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_organisations_number" ON "organisations"  ("organisationNumber") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "memberships" ("id" uuid NOT NULL, "organisationId" uuid NOT NULL, "personId" uuid, "invitedEmail" character varying(254), "role" character varying(16) NOT NULL, "status" character varying(16) NOT NULL, "invitedById" uuid, "joinedAt" TIMESTAMP WITH TIME ZONE, "leftAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_25d28bd932097a9e90495ede7b4" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "memberships" ("id" uuid NOT NULL, "organisationId" uuid NOT NULL, "personId" uuid, "invitedEmail" character varying(254), "role" character varying(16) NOT NULL, "status" character varying(16) NOT NULL, "invitedById" uuid, "joinedAt" TIMESTAMP(3) WITH TIME ZONE, "leftAt" TIMESTAMP(3) WITH TIME ZONE, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_25d28bd932097a9e90495ede7b4" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_memberships_invited_email" ON "memberships"  ("invitedEmail") `,
@@ -40,7 +40,7 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_memberships_live_person" ON "memberships"  ("organisationId", "personId") WHERE "status" IN ('INVITED', 'ACTIVE') AND "personId" IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE TABLE "districts" ("id" uuid NOT NULL, "name" character varying(80) NOT NULL, "municipality" character varying(80) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_972a72ff4e3bea5c7f43a2b98af" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "districts" ("id" uuid NOT NULL, "name" character varying(80) NOT NULL, "municipality" character varying(80) NOT NULL, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_972a72ff4e3bea5c7f43a2b98af" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_districts_municipality_name" ON "districts"  ("municipality", "name") `,
@@ -52,7 +52,7 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE INDEX "IDX_organisation_districts_district" ON "organisation_districts"  ("districtId") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "api_clients" ("id" uuid NOT NULL, "name" character varying(120) NOT NULL, "ownerOrganisationId" uuid, "scopes" text NOT NULL, "keyPrefix" character varying(16) NOT NULL, "keyHash" character varying(64) NOT NULL, "createdById" uuid NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "lastUsedAt" TIMESTAMP WITH TIME ZONE, "revokedAt" TIMESTAMP WITH TIME ZONE, "revokedById" uuid, CONSTRAINT "PK_ef2d5ef0eb5e9a6ddc67cfa310e" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "api_clients" ("id" uuid NOT NULL, "name" character varying(120) NOT NULL, "ownerOrganisationId" uuid, "scopes" text NOT NULL, "keyPrefix" character varying(16) NOT NULL, "keyHash" character varying(64) NOT NULL, "createdById" uuid NOT NULL, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "lastUsedAt" TIMESTAMP(3) WITH TIME ZONE, "revokedAt" TIMESTAMP(3) WITH TIME ZONE, "revokedById" uuid, CONSTRAINT "PK_ef2d5ef0eb5e9a6ddc67cfa310e" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_api_clients_owner" ON "api_clients"  ("ownerOrganisationId") `,
@@ -61,13 +61,13 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_api_clients_key_prefix" ON "api_clients"  ("keyPrefix") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "auth_sessions" ("id" uuid NOT NULL, "personId" uuid NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL, "revokedAt" TIMESTAMP WITH TIME ZONE, "revokedReason" character varying(40), CONSTRAINT "PK_641507381f32580e8479efc36cd" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "auth_sessions" ("id" uuid NOT NULL, "personId" uuid NOT NULL, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "revokedAt" TIMESTAMP(3) WITH TIME ZONE, "revokedReason" character varying(40), CONSTRAINT "PK_641507381f32580e8479efc36cd" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_auth_sessions_person" ON "auth_sessions"  ("personId") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "refresh_tokens" ("id" uuid NOT NULL, "sessionId" uuid NOT NULL, "tokenHash" character varying(64) NOT NULL, "issuedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "expiresAt" TIMESTAMP WITH TIME ZONE NOT NULL, "usedAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "refresh_tokens" ("id" uuid NOT NULL, "sessionId" uuid NOT NULL, "tokenHash" character varying(64) NOT NULL, "issuedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "expiresAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "usedAt" TIMESTAMP(3) WITH TIME ZONE, CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_refresh_tokens_session" ON "refresh_tokens"  ("sessionId") `,
@@ -76,10 +76,10 @@ export class Foundation1795346616330 implements MigrationInterface {
       `CREATE UNIQUE INDEX "UQ_refresh_tokens_hash" ON "refresh_tokens"  ("tokenHash") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "login_attempts" ("accountKey" character varying(254) NOT NULL, "attempts" integer NOT NULL, "windowStartedAt" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_2b0c1a5ece0fd3a8ebebc1fc76d" PRIMARY KEY ("accountKey"))`,
+      `CREATE TABLE "login_attempts" ("accountKey" character varying(254) NOT NULL, "attempts" integer NOT NULL, "windowStartedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "PK_2b0c1a5ece0fd3a8ebebc1fc76d" PRIMARY KEY ("accountKey"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "credentials" ("id" uuid NOT NULL, "personId" uuid NOT NULL, "organisationId" uuid NOT NULL, "kind" character varying(19) NOT NULL, "validUntil" date NOT NULL, "addedById" uuid NOT NULL, "verifiedById" uuid, "verifiedAt" TIMESTAMP WITH TIME ZONE, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1e38bc43be6697cdda548ad27a6" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "credentials" ("id" uuid NOT NULL, "personId" uuid NOT NULL, "organisationId" uuid NOT NULL, "kind" character varying(19) NOT NULL, "validUntil" date NOT NULL, "addedById" uuid NOT NULL, "verifiedById" uuid, "verifiedAt" TIMESTAMP(3) WITH TIME ZONE, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1e38bc43be6697cdda548ad27a6" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_credentials_organisation" ON "credentials"  ("organisationId") `,

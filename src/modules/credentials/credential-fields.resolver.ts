@@ -69,6 +69,7 @@ export class OrganisationCredentialsResolver {
   constructor(private readonly credentialsService: CredentialsService) {}
 
   @ResolveField(() => [Credential], {
+    nullable: true,
     description:
       'Credentials members have shown to the organisation. Its ORG_ADMIN and COORDINATOR only.',
   })

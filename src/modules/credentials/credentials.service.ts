@@ -11,7 +11,7 @@ import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
 import { AuditService } from '../audit';
 import { MANAGERS, MembershipRole, MembershipsService, OrganisationAccess } from '../organisations';
 import { AddCredentialInput, VerifyCredentialInput } from './dto/credential.inputs';
-import { Credential } from './entities/credential.entity';
+import { Credential, CredentialKind } from './entities/credential.entity';
 
 @Injectable()
 export class CredentialsService {
@@ -32,6 +32,30 @@ export class CredentialsService {
       });
       return groupedByKey(personIds, rows, (row) => row.personId);
     });
+
+  /**
+   * The kinds the person lacks for an organisation's walk: a verified credential recorded with that
+   * organisation and valid through `onDate` (YYYY-MM-DD, Stockholm), for each kind required.
+   */
+  async missingKinds(
+    personId: string,
+    organisationId: string,
+    kinds: readonly CredentialKind[],
+    onDate: string,
+  ): Promise<CredentialKind[]> {
+    if (kinds.length === 0) return [];
+    const held = await this.credentials
+      .createQueryBuilder('credential')
+      .select('DISTINCT credential.kind', 'kind')
+      .where('credential.personId = :personId', { personId })
+      .andWhere('credential.organisationId = :organisationId', { organisationId })
+      .andWhere('credential.kind IN (:...kinds)', { kinds })
+      .andWhere('credential.verifiedAt IS NOT NULL')
+      .andWhere('credential.validUntil >= :onDate', { onDate })
+      .getRawMany<{ kind: CredentialKind }>();
+    const heldKinds = new Set(held.map((row) => row.kind));
+    return kinds.filter((kind) => !heldKinds.has(kind));
+  }
 
   /** Credentials recorded with an organisation; its ORG_ADMIN and COORDINATOR only. */
   async forOrganisation(

@@ -65,6 +65,7 @@ export class OrganisationFieldsResolver {
   }
 
   @ResolveField(() => [Membership], {
+    nullable: true,
     description:
       "The organisation's members: active, invited, left; by role; oldest first. For its own members: ORG_ADMIN and COORDINATOR see " +
       'every status asked for, volunteers see ACTIVE members.',

@@ -47,6 +47,10 @@ export class PeopleService {
     return this.people.findOneBy({ id });
   }
 
+  findByIds(ids: readonly string[]): Promise<Person[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.people.findBy({ id: In([...ids]) });
+  }
+
   async get(id: string): Promise<Person> {
     const person = await this.findById(id);
     if (!person) throw DomainError.notFound('Person', id);
@@ -130,6 +134,16 @@ export class PeopleService {
       });
       return saved;
     });
+  }
+
+  /**
+   * Locks a person's row until the caller's transaction ends (PostgreSQL; SQLite transactions are
+   * serialised anyway), so that one person's concurrent changes happen one after the other.
+   */
+  async lockForUpdate(manager: EntityManager, personId: string): Promise<void> {
+    if (!(await this.database.findOneForUpdate(manager, Person, { id: personId }))) {
+      throw DomainError.notFound('Person', personId);
+    }
   }
 
   /** Replaces the password hash inside the caller's transaction (see AuthService.changePassword). */

@@ -1,0 +1,28 @@
+import { containsPersonalIdentityNumber } from './personal-identity-number';
+
+describe('personal identity numbers in free text', () => {
+  // Skatteverket's test numbers (valid check digits).
+  it.each([
+    'Mötte 811218-9876 vid torget',
+    'id 19811218-9876',
+    'id 198112189876',
+    'id 8112189876',
+    '811218+9876 (över 100 år)',
+    'samordningsnummer 701063-2391',
+    'i slutet: 811218-9876',
+  ])('finds one in %p', (text) => {
+    expect(containsPersonalIdentityNumber(text)).toBe(true);
+  });
+
+  it.each([
+    'Vi mötte 12 unga och 3 vuxna, lugnt vid Kronogårdstorget.',
+    'Ring 0701234567 om något händer',
+    'Tel 070-123 45 67',
+    '811218-9875 (fel kontrollsiffra)',
+    '811318-9876 (månad 13)',
+    'Klockan 21:00–01:00, 2026-11-27',
+    'Ordernummer 1234567890123',
+  ])('does not flag %p', (text) => {
+    expect(containsPersonalIdentityNumber(text)).toBe(false);
+  });
+});

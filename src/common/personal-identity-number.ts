@@ -1,0 +1,31 @@
+/**
+ * Finds Swedish personal identity numbers (personnummer, and samordningsnummer whose day is +60)
+ * in free text: YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN. A match must
+ * be a possible date and carry a valid Luhn check digit, so ordinary numbers (phone numbers, counts)
+ * are rarely mistaken for one, while every real number is found.
+ */
+const CANDIDATE = /(?<!\d)(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})[-+\s]?(\d{3})(\d)(?!\d)/g;
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index += 1) {
+    const product = Number(digits[index]) * (index % 2 === 0 ? 2 : 1);
+    sum += product > 9 ? product - 9 : product;
+  }
+  return sum % 10 === 0;
+}
+
+function plausibleDate(month: number, day: number): boolean {
+  const realDay = day > 60 ? day - 60 : day; // samordningsnummer
+  return month >= 1 && month <= 12 && realDay >= 1 && realDay <= 31;
+}
+
+export function containsPersonalIdentityNumber(text: string): boolean {
+  for (const match of text.matchAll(CANDIDATE)) {
+    const [, longYear, shortYear, month, day, serial, check] = match;
+    const year = longYear ?? shortYear;
+    if (!plausibleDate(Number(month), Number(day))) continue;
+    if (luhnValid(`${year}${month}${day}${serial}${check}`)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,11 @@
+export { CalendarFeed } from './entities/calendar-feed.entity';
+export { ShiftSeries } from './entities/shift-series.entity';
+export { Shift, ShiftStatus } from './entities/shift.entity';
+export { Signup, SignupStatus } from './entities/signup.entity';
+export { IncidentCategory, WalkReport } from './entities/walk-report.entity';
+export { NightWalkJobsService } from './night-walk-jobs.service';
+export { NightWalksModule } from './night-walks.module';
+export { ShiftPlanningService } from './shift-planning.service';
+export { ShiftsService } from './shifts.service';
+export { SignupsService } from './signups.service';
+export { WalkReportsService } from './walk-reports.service';

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CredentialsModule } from '../credentials';
+import { DistrictsModule } from '../districts';
+import { NotificationsModule } from '../notifications';
+import { OrganisationsModule } from '../organisations';
+import { PeopleModule } from '../people';
+import { CalendarController } from './calendar.controller';
+import { CalendarFeed } from './entities/calendar-feed.entity';
+import { ShiftSeries } from './entities/shift-series.entity';
+import { Shift } from './entities/shift.entity';
+import { Signup } from './entities/signup.entity';
+import { WalkReport } from './entities/walk-report.entity';
+import { NightWalkJobsService } from './night-walk-jobs.service';
+import { NightWalksResolver } from './night-walks.resolver';
+import { ShiftCalendarService } from './shift-calendar.service';
+import { ShiftEvents } from './shift-events.service';
+import { ShiftFieldsResolver } from './shift-fields.resolver';
+import { DistrictShiftsResolver, OrganisationShiftsResolver } from './shift-owners.resolver';
+import { ShiftPlanningService } from './shift-planning.service';
+import { ShiftsService } from './shifts.service';
+import { SignupFieldsResolver, WalkReportFieldsResolver } from './signup-fields.resolver';
+import { SignupsResolver } from './signups.resolver';
+import { SignupsService } from './signups.service';
+import { VolunteerHoursService } from './volunteer-hours.service';
+import { WaitlistService } from './waitlist.service';
+import { WalkReportsService } from './walk-reports.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Shift, ShiftSeries, Signup, WalkReport, CalendarFeed]),
+    OrganisationsModule,
+    DistrictsModule,
+    PeopleModule,
+    CredentialsModule,
+    NotificationsModule,
+  ],
+  controllers: [CalendarController],
+  providers: [
+    ShiftsService,
+    ShiftPlanningService,
+    SignupsService,
+    WaitlistService,
+    WalkReportsService,
+    VolunteerHoursService,
+    ShiftCalendarService,
+    NightWalkJobsService,
+    ShiftEvents,
+    NightWalksResolver,
+    SignupsResolver,
+    ShiftFieldsResolver,
+    SignupFieldsResolver,
+    WalkReportFieldsResolver,
+    OrganisationShiftsResolver,
+    DistrictShiftsResolver,
+  ],
+  exports: [
+    ShiftsService,
+    ShiftPlanningService,
+    SignupsService,
+    WalkReportsService,
+    NightWalkJobsService,
+  ],
+})
+export class NightWalksModule {}

@@ -1,0 +1,132 @@
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import type { Actor } from '../../common/actor';
+import { Public } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import type { ConnectionShape } from '../../graphql/pagination';
+import {
+  CancelShiftInput,
+  CreateShiftInput,
+  CreateShiftSeriesInput,
+  ShiftConnection,
+  ShiftIdInput,
+  ShiftsArgs,
+  TimeRangeArgs,
+  UpdateShiftInput,
+} from './dto/shift.inputs';
+import { Shift } from './entities/shift.entity';
+import { SHIFT_CHANGED, ShiftEvents } from './shift-events.service';
+import { ShiftPlanningService } from './shift-planning.service';
+import { ShiftsService } from './shifts.service';
+
+@Resolver(() => Shift)
+export class NightWalksResolver {
+  constructor(
+    private readonly shiftsService: ShiftsService,
+    private readonly planning: ShiftPlanningService,
+    private readonly events: ShiftEvents,
+  ) {}
+
+  @Query(() => ShiftConnection, {
+    description:
+      'Night walks by start time: the public schedule of verified organisations (plus your own). Public.',
+  })
+  @Public()
+  shifts(@CurrentActor() actor: Actor, @Args() args: ShiftsArgs): Promise<ConnectionShape<Shift>> {
+    return this.shiftsService.list(actor, args);
+  }
+
+  @Query(() => Shift, { description: 'One night walk. Public for verified organisations.' })
+  @Public()
+  shift(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The walk.' }) id: string,
+  ): Promise<Shift> {
+    return this.shiftsService.getVisible(actor, id);
+  }
+
+  @Query(() => [Shift], {
+    description:
+      'Walks you are signed up for (confirmed, waitlisted, attended or no-show), by start; default all.',
+  })
+  myShifts(@CurrentActor() actor: Actor, @Args() range: TimeRangeArgs): Promise<Shift[]> {
+    return this.shiftsService.myShifts(actor, range.from, range.to);
+  }
+
+  @Query(() => [Shift], {
+    description:
+      'Walks still PLANNED whose signup deadline has passed with fewer than minWalkers confirmed, not yet ' +
+      'started: confirm or cancel them. COORDINATOR and ORG_ADMIN.',
+  })
+  understaffedShifts(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID, description: 'The organisation.' })
+    organisationId: string,
+  ): Promise<Shift[]> {
+    return this.shiftsService.understaffed(actor, organisationId);
+  }
+
+  @Mutation(() => Shift, {
+    description: 'Publishes a night walk. COORDINATOR or ORG_ADMIN of a verified organisation.',
+  })
+  createShift(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The walk.' }) input: CreateShiftInput,
+  ): Promise<Shift> {
+    return this.planning.create(actor, input);
+  }
+
+  @Mutation(() => [Shift], {
+    description: 'Publishes a recurring walk (RRULE in Stockholm time); returns the walks created.',
+  })
+  createShiftSeries(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The recurrence and the walk.' }) input: CreateShiftSeriesInput,
+  ): Promise<Shift[]> {
+    return this.planning.createSeries(actor, input);
+  }
+
+  @Mutation(() => Shift, {
+    description: 'Changes a walk that has not started. COORDINATOR or ORG_ADMIN.',
+  })
+  updateShift(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The changes.' }) input: UpdateShiftInput,
+  ): Promise<Shift> {
+    return this.planning.update(actor, input);
+  }
+
+  @Mutation(() => Shift, {
+    description: 'Confirms a PLANNED walk will happen. COORDINATOR or ORG_ADMIN.',
+  })
+  confirmShift(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The walk.' }) input: ShiftIdInput,
+  ): Promise<Shift> {
+    return this.planning.confirm(actor, input);
+  }
+
+  @Mutation(() => Shift, {
+    description:
+      'Cancels a walk: everyone signed up is notified and freed. COORDINATOR or ORG_ADMIN.',
+  })
+  cancelShift(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The walk and the reason.' }) input: CancelShiftInput,
+  ): Promise<Shift> {
+    return this.planning.cancel(actor, input);
+  }
+
+  @Subscription(() => Shift, {
+    description: 'A walk in the district changed: its counts or its status. Public.',
+    filter: (payload: Record<string, Shift>, variables: { districtId: string }) =>
+      payload[SHIFT_CHANGED].districtId === variables.districtId,
+    resolve: (payload: Record<string, Shift>) => payload[SHIFT_CHANGED],
+  })
+  @Public()
+  shiftChanged(
+    @Args('districtId', { type: () => ID, description: 'The district to follow.' })
+    _districtId: string,
+  ): AsyncIterableIterator<unknown> {
+    return this.events.stream();
+  }
+}

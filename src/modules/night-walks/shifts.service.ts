@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, hasSystemRole, SystemRole } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { byKey, groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { ConnectionShape, paginate } from '../../graphql/pagination';
+import { MANAGERS, Organisation, OrganisationAccess, OrganisationStatus } from '../organisations';
+import { ShiftsArgs } from './dto/shift.inputs';
+import { Shift, ShiftStatus } from './entities/shift.entity';
+import { Signup, SignupStatus } from './entities/signup.entity';
+
+/** What `Organisation.shifts` and `District.shifts` show when no range is given. */
+export const DEFAULT_RANGE_DAYS = 30;
+
+export interface ShiftRangeKey {
+  ownerId: string;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Reading night walks. The schedule is public for verified organisations; an organisation's own
+ * members see its walks whatever its status, and municipal officers see all.
+ */
+@Injectable()
+export class ShiftsService {
+  constructor(
+    @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
+    @InjectRepository(Signup) private readonly signups: Repository<Signup>,
+    private readonly access: OrganisationAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly byId: LoaderFactory<string, Shift | null> = () =>
+    new DataLoader(async (ids) =>
+      byKey(ids, await this.shifts.findBy({ id: In([...ids]) }), (shift) => shift.id),
+    );
+
+  /** Every signup of each shift (all statuses), in order of arrival. */
+  readonly signupsByShift: LoaderFactory<string, Signup[]> = () =>
+    new DataLoader(async (shiftIds) => {
+      const rows = await this.signups.find({
+        where: { shiftId: In([...shiftIds]) },
+        order: { queueNumber: 'ASC' },
+      });
+      return groupedByKey(shiftIds, rows, (row) => row.shiftId);
+    });
+
+  readonly byOrganisationAndRange: LoaderFactory<ShiftRangeKey, Shift[]> = () =>
+    this.rangeLoader('organisationId');
+
+  /** A district's schedule is public: only verified organisations' walks. */
+  readonly byDistrictAndRange: LoaderFactory<ShiftRangeKey, Shift[]> = () =>
+    this.rangeLoader('districtId', true);
+
+  /** Walks per owner (organisation or district) in a range: one query per distinct range asked for. */
+  private rangeLoader(
+    column: 'organisationId' | 'districtId',
+    verifiedOnly = false,
+  ): DataLoader<ShiftRangeKey, Shift[]> {
+    return new DataLoader(
+      async (keys) => {
+        const byRange = new Map<string, ShiftRangeKey[]>();
+        for (const key of keys) {
+          const range = `${key.from.toISOString()}|${key.to.toISOString()}`;
+          byRange.set(range, [...(byRange.get(range) ?? []), key]);
+        }
+        const found = new Map<ShiftRangeKey, Shift[]>();
+        for (const group of byRange.values()) {
+          const query = this.shifts
+            .createQueryBuilder('shift')
+            .where(`shift.${column} IN (:...owners)`, { owners: group.map((key) => key.ownerId) })
+            .andWhere('shift.startsAt >= :from AND shift.startsAt < :to', {
+              from: group[0].from,
+              to: group[0].to,
+            })
+            .orderBy('shift.startsAt', 'ASC')
+            .addOrderBy('shift.id', 'ASC');
+          if (verifiedOnly) {
+            query
+              .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
+              .andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED });
+          }
+          const rows = await query.getMany();
+          const grouped = groupedByKey(
+            group.map((key) => key.ownerId),
+            rows,
+            (row) => row[column],
+          );
+          group.forEach((key, index) => found.set(key, grouped[index]));
+        }
+        return keys.map((key) => found.get(key) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.ownerId}|${key.from.toISOString()}|${key.to.toISOString()}` },
+    );
+  }
+
+  /** The range a relation field shows: from now for 30 days unless the client says otherwise. */
+  defaultRange(from?: Date, to?: Date): { from: Date; to: Date } {
+    const start = from ?? this.clock.now();
+    return {
+      from: start,
+      to: to ?? new Date(start.getTime() + DEFAULT_RANGE_DAYS * 24 * 3600_000),
+    };
+  }
+
+  /** NOT_FOUND when the walk does not exist. */
+  async get(id: string): Promise<Shift> {
+    const shift = await this.shifts.findOneBy({ id });
+    if (!shift) throw DomainError.notFound('Shift', id);
+    return shift;
+  }
+
+  /** NOT_FOUND when the signup does not exist. */
+  async getSignup(id: string): Promise<Signup> {
+    const signup = await this.signups.findOneBy({ id });
+    if (!signup) throw DomainError.notFound('Signup', id);
+    return signup;
+  }
+
+  /** The person's live (not cancelled) signup for the walk, if any. */
+  getSignupOf(personId: string, shiftId: string): Promise<Signup | null> {
+    return this.signups
+      .createQueryBuilder('signup')
+      .where('signup.personId = :personId AND signup.shiftId = :shiftId', { personId, shiftId })
+      .andWhere('signup.status <> :cancelled', { cancelled: SignupStatus.CANCELLED })
+      .getOne();
+  }
+
+  /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
+  async getVisible(actor: Actor, id: string): Promise<Shift> {
+    const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
+    await this.restrictToVisible(actor, query);
+    const shift = await query.getOne();
+    if (!shift) throw DomainError.notFound('Shift', id);
+    return shift;
+  }
+
+  /** Walks by start time. */
+  async list(actor: Actor, args: ShiftsArgs): Promise<ConnectionShape<Shift>> {
+    const filter = args.filter ?? {};
+    const query = this.shifts.createQueryBuilder('shift');
+    await this.restrictToVisible(actor, query);
+    if (filter.districtId)
+      query.andWhere('shift.districtId = :districtId', { districtId: filter.districtId });
+    if (filter.organisationId) {
+      query.andWhere('shift.organisationId = :organisationId', {
+        organisationId: filter.organisationId,
+      });
+    }
+    if (filter.from) query.andWhere('shift.startsAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('shift.startsAt < :to', { to: filter.to });
+    if (filter.status) query.andWhere('shift.status = :status', { status: filter.status });
+    return paginate(query, args, {
+      column: 'shift.startsAt',
+      direction: 'ASC',
+      valueOf: (shift) => shift.startsAt,
+    });
+  }
+
+  /** The caller's walks with a live signup (confirmed, waitlisted, attended or no-show), by start. */
+  myShifts(actor: Actor, from?: Date, to?: Date): Promise<Shift[]> {
+    if (actor.kind !== 'person') throw DomainError.forbidden('Only a signed-in person has walks');
+    const query = this.shifts
+      .createQueryBuilder('shift')
+      .innerJoin(Signup, 'signup', 'signup.shiftId = shift.id')
+      .where('signup.personId = :personId', { personId: actor.personId })
+      .andWhere('signup.status <> :cancelled', { cancelled: SignupStatus.CANCELLED })
+      .orderBy('shift.startsAt', 'ASC')
+      .addOrderBy('shift.id', 'ASC');
+    if (from) query.andWhere('shift.startsAt >= :from', { from });
+    if (to) query.andWhere('shift.startsAt < :to', { to });
+    return query.getMany();
+  }
+
+  /**
+   * Walks of an organisation still PLANNED whose signup deadline has passed with fewer than
+   * `minWalkers` confirmed, and that have not started: the coordinator confirms or cancels them.
+   */
+  async understaffed(actor: Actor, organisationId: string): Promise<Shift[]> {
+    await this.access.requireRole(actor, organisationId, MANAGERS);
+    const now = this.clock.now();
+    return this.shifts
+      .createQueryBuilder('shift')
+      .where('shift.organisationId = :organisationId', { organisationId })
+      .andWhere('shift.status = :planned', { planned: ShiftStatus.PLANNED })
+      .andWhere('shift.signupDeadline <= :now AND shift.startsAt > :now', { now })
+      .andWhere('shift.confirmedCount < shift.minWalkers')
+      .orderBy('shift.startsAt', 'ASC')
+      .getMany();
+  }
+
+  private async restrictToVisible(actor: Actor, query: SelectQueryBuilder<Shift>): Promise<void> {
+    if (hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER)) return;
+    const ownOrganisations = [...(await this.access.activeRoles(actor)).keys()];
+    query.innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId');
+    if (ownOrganisations.length > 0) {
+      query.andWhere(
+        '(runner.status = :verified OR shift.organisationId IN (:...ownOrganisations))',
+        {
+          verified: OrganisationStatus.VERIFIED,
+          ownOrganisations,
+        },
+      );
+    } else {
+      query.andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED });
+    }
+  }
+}

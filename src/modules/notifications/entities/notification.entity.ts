@@ -1,0 +1,66 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '../../../common/base.entity';
+import { EnumColumn, TimestampColumn, UuidColumn } from '../../../database/columns';
+import { JSONObjectScalar } from '../../../graphql/scalars';
+import { Person } from '../../people';
+
+export enum NotificationKind {
+  SIGNUP_CONFIRMED = 'SIGNUP_CONFIRMED',
+  PROMOTED_FROM_WAITLIST = 'PROMOTED_FROM_WAITLIST',
+  SHIFT_CANCELLED = 'SHIFT_CANCELLED',
+  SHIFT_REMINDER = 'SHIFT_REMINDER',
+}
+
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification is about.',
+  valuesMap: {
+    SIGNUP_CONFIRMED: { description: 'Your signup for a night walk is confirmed.' },
+    PROMOTED_FROM_WAITLIST: {
+      description: 'A place opened up: you moved from the waitlist to confirmed.',
+    },
+    SHIFT_CANCELLED: { description: 'A night walk you were signed up for was cancelled.' },
+    SHIFT_REMINDER: { description: 'A night walk you are confirmed for starts within 24 hours.' },
+  },
+});
+
+/** A message to one person, stored and readable by them (and sent by mail when a transport is set up). */
+@ObjectType({ description: 'A message to you, e.g. that a walk was cancelled or you got a place.' })
+@Entity('notifications')
+@Index('IDX_notifications_recipient_created', ['recipientPersonId', 'createdAt'])
+export class Notification extends UuidEntity {
+  @UuidColumn()
+  recipientPersonId: string;
+
+  @Field(() => NotificationKind, { description: 'What it is about.' })
+  @EnumColumn(NotificationKind)
+  kind: NotificationKind;
+
+  @Field({ description: 'Short subject line.' })
+  @Column({ type: 'varchar', length: 200 })
+  subject: string;
+
+  @Field({ description: 'The message.' })
+  @Column({ type: 'text' })
+  body: string;
+
+  @Field(() => JSONObjectScalar, {
+    description: 'Ids of the records it concerns, e.g. `{ "shiftId": "…" }`.',
+  })
+  @Column({ type: 'simple-json' })
+  data: Record<string, unknown>;
+
+  @Field({ description: 'When it was created.' })
+  @TimestampColumn()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When you marked it read.' })
+  @TimestampColumn({ nullable: true })
+  readAt: Date | null;
+
+  /** Declares the foreign key only; never loaded. */
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipientPersonId' })
+  readonly recipient?: Person;
+}

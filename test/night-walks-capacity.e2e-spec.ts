@@ -1,0 +1,110 @@
+import { Organisation } from '../src/modules/organisations';
+import { Shift, Signup, SignupStatus } from '../src/modules/night-walks';
+import { SignedIn } from './support/factories';
+import { GraphQLResponse } from './support/graphql-client';
+import { TestApp } from './support/test-app';
+
+const SIGN_UP = `mutation($input: SignUpForShiftInput!) { signUpForShift(input: $input) { id status position } }`;
+const VOLUNTEERS = 200;
+const PLACES = 5;
+
+/**
+ * Everyone presses the button at once: 200 real HTTP requests in parallel for 5 places, on the
+ * database the suite runs on (SQLite by default, PostgreSQL under `npm run test:pg`).
+ */
+describe('night-walk capacity under parallel signups', () => {
+  let test: TestApp;
+  let owner: { organisation: Organisation; admin: SignedIn };
+  let volunteers: SignedIn[];
+
+  beforeAll(async () => {
+    test = await TestApp.create();
+    owner = await test.factories.organisation();
+    volunteers = [];
+    for (let index = 0; index < VOLUNTEERS; index += 1) {
+      volunteers.push(await test.factories.member(owner.organisation.id, owner.admin));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  async function everyoneSignsUp(
+    shift: Shift,
+    joinWaitlist: boolean,
+  ): Promise<GraphQLResponse<any>[]> {
+    return Promise.all(
+      volunteers.map((volunteer) =>
+        volunteer.client.request(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist } }),
+      ),
+    );
+  }
+
+  /** Each round walks on its own evening, so earlier rounds' places never overlap it. */
+  let round = 0;
+  function nextWalk(): Promise<Shift> {
+    round += 1;
+    const startsAt = new Date(test.clock.now().getTime() + (2 + round) * 24 * 3600_000);
+    return test.factories.shift(owner, { startsAt, minWalkers: 2, maxWalkers: PLACES });
+  }
+
+  const outcome = (response: GraphQLResponse<any>): string =>
+    response.errors?.length
+      ? response.errors[0].extensions.code
+      : response.data.signUpForShift.status;
+
+  function tally(outcomes: string[]): Record<string, number> {
+    return outcomes.reduce<Record<string, number>>(
+      (counts, name) => ({ ...counts, [name]: (counts[name] ?? 0) + 1 }),
+      {},
+    );
+  }
+
+  it.each(Array.from({ length: 10 }, (_, round) => round + 1))(
+    'round %i: exactly 5 CONFIRMED and 195 SHIFT_FULL, nothing else',
+    async () => {
+      const shift = await nextWalk();
+      const responses = await everyoneSignsUp(shift, false);
+      expect(tally(responses.map(outcome))).toEqual({
+        CONFIRMED: PLACES,
+        SHIFT_FULL: VOLUNTEERS - PLACES,
+      });
+      const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
+      expect(stored).toMatchObject({ confirmedCount: PLACES, waitlistCount: 0 });
+      expect(await test.dataSource.getRepository(Signup).countBy({ shiftId: shift.id })).toBe(
+        PLACES,
+      );
+    },
+  );
+
+  it.each(Array.from({ length: 5 }, (_, round) => round + 1))(
+    'round %i with joinWaitlist: 5 CONFIRMED and 195 WAITLISTED, queued 1…195 in order of arrival',
+    async () => {
+      const shift = await nextWalk();
+      const responses = await everyoneSignsUp(shift, true);
+      expect(tally(responses.map(outcome))).toEqual({
+        CONFIRMED: PLACES,
+        WAITLISTED: VOLUNTEERS - PLACES,
+      });
+      // Each answer's position is its rank by arrival (queue number) among the waitlisted.
+      const waitlisted = await test.dataSource.getRepository(Signup).find({
+        where: { shiftId: shift.id, status: SignupStatus.WAITLISTED },
+        order: { queueNumber: 'ASC' },
+      });
+      const positionOf = new Map(
+        responses
+          .filter((response) => !response.errors)
+          .map((response) => [
+            response.data.signUpForShift.id,
+            response.data.signUpForShift.position,
+          ]),
+      );
+      expect(waitlisted.map((signup) => positionOf.get(signup.id))).toEqual(
+        Array.from({ length: VOLUNTEERS - PLACES }, (_, index) => index + 1),
+      );
+      const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
+      expect(stored).toMatchObject({ confirmedCount: PLACES, waitlistCount: VOLUNTEERS - PLACES });
+    },
+  );
+});

@@ -1,0 +1,246 @@
+import { createClient, Client as WsClient } from 'graphql-ws';
+import { DateTime } from 'luxon';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { MembershipRole, Organisation } from '../src/modules/organisations';
+import { SignedIn } from './support/factories';
+import { TestApp } from './support/test-app';
+
+const SIGN_UP = `mutation($input: SignUpForShiftInput!) { signUpForShift(input: $input) { id status } }`;
+
+describe('night walks: subscriptions, calendars and SQL cost', () => {
+  let test: TestApp;
+  let owner: { organisation: Organisation; admin: SignedIn };
+
+  beforeAll(async () => {
+    test = await TestApp.create();
+    owner = await test.factories.organisation();
+  });
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  describe('shiftChanged subscription', () => {
+    let ws: WsClient;
+
+    beforeAll(() => {
+      ws = createClient({
+        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        lazy: true,
+      });
+    });
+
+    afterAll(async () => {
+      await ws.dispose();
+    });
+
+    /** Collects the events of one subscription until stopped. */
+    function follow(query: string, variables: Record<string, unknown>) {
+      const events: any[] = [];
+      const errors: unknown[] = [];
+      const stop = ws.subscribe(
+        { query, variables },
+        {
+          next: (event) => events.push(event),
+          error: (error) => errors.push(error),
+          complete: () => undefined,
+        },
+      );
+      return { events, errors, stop };
+    }
+
+    async function until(condition: () => boolean, what: string): Promise<void> {
+      for (let waited = 0; waited < 5000; waited += 25) {
+        if (condition()) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+
+    it('tells subscribers of a district when a walk’s counts or status change, and only for that district', async () => {
+      const district = await test.factories.district();
+      const elsewhere = await test.factories.district();
+      const walker = await test.factories.member(owner.organisation.id, owner.admin);
+      const shift = await test.factories.shift(owner, { districtId: district.id });
+      const other = await test.factories.shift(owner, {
+        districtId: elsewhere.id,
+        startsAt: new Date(shift.endsAt.getTime() + 3600_000),
+      });
+      const subscription = follow(
+        `subscription($district: ID!) { shiftChanged(districtId: $district) { id confirmedCount status district { id } } }`,
+        { district: district.id },
+      );
+      // Give the subscription time to be registered before acting.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await walker.client.ok(SIGN_UP, { input: { shiftId: other.id } });
+      await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await until(() => subscription.events.length >= 1, 'the signup event');
+      await owner.admin.client.ok(
+        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
+        {
+          input: { shiftId: shift.id },
+        },
+      );
+      await until(() => subscription.events.length >= 2, 'the confirmation event');
+      subscription.stop();
+      expect(subscription.errors).toEqual([]);
+      expect(subscription.events.map((event) => event.data.shiftChanged)).toEqual([
+        { id: shift.id, confirmedCount: 1, status: 'PLANNED', district: { id: district.id } },
+        { id: shift.id, confirmedCount: 1, status: 'CONFIRMED', district: { id: district.id } },
+      ]);
+    });
+
+    it('applies the same document limits as HTTP', async () => {
+      const aliases = Array.from(
+        { length: 16 },
+        (_, index) => `a${index}: shiftChanged(districtId: $d) { id }`,
+      ).join(' ');
+      const subscription = follow(`subscription($d: ID!) { ${aliases} }`, {
+        d: (await test.factories.district()).id,
+      });
+      await until(
+        () => subscription.errors.length > 0 || subscription.events.length > 0,
+        'the refusal',
+      );
+      expect(subscription.events).toEqual([]);
+      expect(JSON.stringify(subscription.errors)).toMatch(/alias/i);
+    });
+
+    it('refuses bad credentials in the connection parameters', async () => {
+      const bad = createClient({
+        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: 'Bearer not-a-token' },
+      });
+      const errors: any[] = [];
+      const stop = bad.subscribe(
+        {
+          query: `subscription($d: ID!) { shiftChanged(districtId: $d) { id } }`,
+          variables: { d: (await test.factories.district()).id },
+        },
+        { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined },
+      );
+      await until(() => errors.length > 0, 'the refusal');
+      stop();
+      await bad.dispose();
+      expect(JSON.stringify(errors)).toMatch(/UNAUTHENTICATED/);
+    });
+  });
+
+  describe('iCalendar feeds', () => {
+    it('serves a district’s public schedule in Stockholm time, marking cancelled walks', async () => {
+      const district = await test.factories.district('Lextorp');
+      const evening = DateTime.fromJSDate(test.clock.now(), { zone: 'Europe/Stockholm' })
+        .plus({ days: 4 })
+        .set({ hour: 21, minute: 0, second: 0, millisecond: 0 });
+      const walk = await test.factories.shift(owner, {
+        districtId: district.id,
+        startsAt: evening.toJSDate(),
+        endsAt: evening.plus({ hours: 4 }).toJSDate(),
+        meetingPoint: 'Lextorps centrum',
+      });
+      const cancelled = await test.factories.shift(owner, {
+        districtId: district.id,
+        startsAt: evening.plus({ days: 1 }).toJSDate(),
+        endsAt: evening.plus({ days: 1, hours: 4 }).toJSDate(),
+      });
+      await owner.admin.client.ok(
+        `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
+        {
+          input: { shiftId: cancelled.id, reason: 'Halka' },
+        },
+      );
+      const response = await request(test.baseUrl).get(`/calendar/districts/${district.id}.ics`);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+      const ics = response.text;
+      expect(ics).toContain('BEGIN:VTIMEZONE');
+      expect(ics).toContain(
+        `DTSTART;TZID=Europe/Stockholm:${evening.toFormat("yyyyMMdd'T'HHmmss")}`,
+      );
+      expect(ics).toContain(
+        `DTEND;TZID=Europe/Stockholm:${evening.plus({ hours: 4 }).toFormat("yyyyMMdd'T'HHmmss")}`,
+      );
+      expect(ics).toContain(`UID:${walk.id}@samverkan`);
+      expect(ics).toContain('LOCATION:Lextorps centrum');
+      expect(ics).toMatch(new RegExp(`UID:${cancelled.id}@samverkan[\\s\\S]*?STATUS:CANCELLED`));
+      expect(
+        (
+          await request(test.baseUrl).get(
+            `/calendar/districts/00000000-0000-4000-8000-000000000000.ics`,
+          )
+        ).status,
+      ).toBe(404);
+      expect((await request(test.baseUrl).get(`/calendar/districts/nonsense`)).status).toBe(404);
+    });
+
+    it('gives each volunteer a private feed of their own places, which they can replace', async () => {
+      const walker = await test.factories.member(owner.organisation.id, owner.admin);
+      const mine = await test.factories.shift(owner, {
+        startsAt: new Date(test.clock.now().getTime() + 10 * 24 * 3600_000),
+      });
+      const notMine = await test.factories.shift(owner, {
+        startsAt: new Date(test.clock.now().getTime() + 11 * 24 * 3600_000),
+      });
+      await walker.client.ok(SIGN_UP, { input: { shiftId: mine.id } });
+      const { myCalendarUrl } = await walker.client.ok(`{ myCalendarUrl }`);
+      expect(myCalendarUrl).toMatch(/\/calendar\/feeds\/[0-9a-f-]{36}\.[A-Za-z0-9_-]+\.ics$/);
+      expect((await walker.client.ok(`{ myCalendarUrl }`)).myCalendarUrl).toBe(myCalendarUrl);
+      const path = new URL(myCalendarUrl).pathname;
+      const feed = await request(test.baseUrl).get(path);
+      expect(feed.status).toBe(200);
+      expect(feed.text).toContain(`UID:${mine.id}@samverkan`);
+      expect(feed.text).not.toContain(notMine.id);
+      // A tampered token is refused.
+      expect(
+        (await request(test.baseUrl).get(path.replace(/\.[^.]+\.ics$/, '.forged.ics'))).status,
+      ).toBe(404);
+      const { regenerateMyCalendarUrl } = await walker.client.ok(
+        `mutation { regenerateMyCalendarUrl }`,
+      );
+      expect(regenerateMyCalendarUrl).not.toBe(myCalendarUrl);
+      expect((await request(test.baseUrl).get(path)).status).toBe(404);
+      expect(
+        (await request(test.baseUrl).get(new URL(regenerateMyCalendarUrl).pathname)).status,
+      ).toBe(200);
+    });
+  });
+
+  describe('SQL statements', () => {
+    it('do not grow with the page size: 50 walks with organisation, district and signups’ people', async () => {
+      const group = await test.factories.organisation({ name: 'SQL-nattvandrare' });
+      const coordinator = await test.factories.member(
+        group.organisation.id,
+        group.admin,
+        MembershipRole.COORDINATOR,
+      );
+      const walkers = [];
+      for (let index = 0; index < 3; index += 1)
+        walkers.push(await test.factories.member(group.organisation.id, group.admin));
+      const district = await test.factories.district();
+      const base = test.clock.now().getTime() + 30 * 24 * 3600_000;
+      for (let index = 0; index < 50; index += 1) {
+        const shift = await test.factories.shift(group, {
+          districtId: district.id,
+          startsAt: new Date(base + index * 5 * 3600_000),
+          endsAt: new Date(base + index * 5 * 3600_000 + 4 * 3600_000),
+        });
+        for (const walker of walkers)
+          await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      }
+      const query = `query($first: Int, $district: ID!) { shifts(first: $first, filter: { districtId: $district }) {
+        edges { node { id organisation { name } district { name } signups { status person { displayName } } report { id } } } } }`;
+      const statements = async (first: number) => {
+        const before = test.sqlStatements();
+        const { shifts } = await coordinator.client.ok(query, { first, district: district.id });
+        expect(shifts.edges).toHaveLength(first);
+        return test.sqlStatements() - before;
+      };
+      const small = await statements(10);
+      const large = await statements(50);
+      expect(large).toBe(small);
+    });
+  });
+});
