@@ -6,6 +6,7 @@ import { MembershipRole, OrganisationKind, OrganisationStatus } from '../src/mod
  * Demo data for a municipality modelled on Trollhättan: its districts, fictional organisations of
  * every kind, and people in every role. Ids are fixed and recognisable by their first group:
  * d1570000 districts, 9e0b1e00 people, 0e9a0000 organisations, a91c0000 API clients.
+ * The night walks are in demo-night-walks.ts.
  */
 
 /** Every demo account has this password (documented in the README; never use seeds in production). */
@@ -69,7 +70,7 @@ export const DISTRICTS: DemoDistrict[] = [
   'Velanda',
 ].map((name, index) => ({ id: district(index + 1), name }));
 
-const districtId = (name: string): string => {
+export const districtId = (name: string): string => {
   const found = DISTRICTS.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`No demo district ${name}`);
   return found.id;
@@ -112,7 +113,19 @@ export const PEOPLE: DemoPerson[] = [
   { id: person(50), email: 'anders@fritidsylte.example', displayName: 'Anders Björk' },
   { id: person(60), email: 'birgitta@stodcentrum.example', displayName: 'Birgitta Sjöberg' },
   { id: person(70), email: 'goran@grannsamverkan.example', displayName: 'Göran Lextorp' },
+  { id: person(15), email: 'ahmed@nattvandrarna.example', displayName: 'Ahmed Yusuf' },
+  { id: person(16), email: 'emma@nattvandrarna.example', displayName: 'Emma Karlsson' },
+  { id: person(17), email: 'hanna@nattvandrarna.example', displayName: 'Hanna Olsson' },
+  { id: person(18), email: 'jonas@nattvandrarna.example', displayName: 'Jonas Ek' },
   { id: person(80), email: 'nils@nattugglorna.example', displayName: 'Nils Ugglas' },
+  { id: person(90), email: 'leila@tryggavuxna.example', displayName: 'Leila Rahimi' },
+  { id: person(91), email: 'bjorn@tryggavuxna.example', displayName: 'Björn Åberg' },
+  { id: person(92), email: 'mikael@tryggavuxna.example', displayName: 'Mikael Strand' },
+  { id: person(93), email: 'yasmin@tryggavuxna.example', displayName: 'Yasmin Haddad' },
+  { id: person(94), email: 'tove@tryggavuxna.example', displayName: 'Tove Lindgren' },
+  { id: person(95), email: 'kerstin@tryggavuxna.example', displayName: 'Kerstin Wall' },
+  { id: person(96), email: 'dragan@tryggavuxna.example', displayName: 'Dragan Petrović' },
+  { id: person(97), email: 'amina@tryggavuxna.example', displayName: 'Amina Osman' },
 ];
 
 export const ORGANISATIONS: DemoOrganisation[] = [
@@ -132,6 +145,10 @@ export const ORGANISATIONS: DemoOrganisation[] = [
       { email: 'lina@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
       { email: 'per@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
       { email: 'sara@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'ahmed@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'emma@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'hanna@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'jonas@nattvandrarna.example', role: MembershipRole.VOLUNTEER },
     ],
     openInvitations: [{ email: 'ny.volontar@example.se', role: MembershipRole.VOLUNTEER }],
     credentials: [
@@ -241,6 +258,44 @@ export const ORGANISATIONS: DemoOrganisation[] = [
     districtIds: [districtId('Lärketorp')],
     founderEmail: 'nils@nattugglorna.example',
     members: [],
+  },
+  {
+    id: organisation(9),
+    name: 'Trygga Vuxna Sylte',
+    organisationNumber: '802510-4681',
+    kind: OrganisationKind.NIGHT_WALK_GROUP,
+    status: OrganisationStatus.VERIFIED,
+    description:
+      'Föräldrar och andra vuxna som nattvandrar i Sylte fredag och lördag kväll. Utdrag ur belastningsregistret krävs.',
+    publicContact: 'tryggavuxna@tryggavuxna.example',
+    districtIds: [districtId('Sylte')],
+    founderEmail: 'leila@tryggavuxna.example',
+    members: [
+      { email: 'bjorn@tryggavuxna.example', role: MembershipRole.ORG_ADMIN },
+      { email: 'mikael@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'yasmin@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'tove@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'kerstin@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'dragan@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+      { email: 'amina@tryggavuxna.example', role: MembershipRole.VOLUNTEER },
+    ],
+    credentials: [
+      ...[
+        'leila@tryggavuxna.example',
+        'bjorn@tryggavuxna.example',
+        'mikael@tryggavuxna.example',
+        'yasmin@tryggavuxna.example',
+        'tove@tryggavuxna.example',
+        'kerstin@tryggavuxna.example',
+        'amina@tryggavuxna.example',
+      ].map((email) => ({ email, kind: CredentialKind.POLICE_RECORD_CHECK, validForMonths: 12 })),
+      // Runs out in a month: walks after that answer CREDENTIAL_REQUIRED.
+      {
+        email: 'dragan@tryggavuxna.example',
+        kind: CredentialKind.POLICE_RECORD_CHECK,
+        validForMonths: 1,
+      },
+    ],
   },
 ];
 

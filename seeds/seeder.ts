@@ -8,6 +8,7 @@ import { Credential, CredentialsService } from '../src/modules/credentials';
 import { District, DistrictsService } from '../src/modules/districts';
 import {
   Membership,
+  MembershipRole,
   MembershipsService,
   MembershipStatus,
   Organisation,
@@ -16,6 +17,7 @@ import {
 } from '../src/modules/organisations';
 import { PeopleService, Person } from '../src/modules/people';
 import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
+import { seedNightWalks } from './night-walks-seeder';
 
 export interface SeedReport {
   created: Record<string, number>;
@@ -145,8 +147,12 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
       if (!open) await memberships.invite(founder, { organisationId: demo.id, ...invitation });
     }
 
+    // The founder records and verifies credentials; their own, another ORG_ADMIN (nobody verifies their own).
+    const coAdmin = demo.members.find((member) => member.role === MembershipRole.ORG_ADMIN);
     for (const credential of demo.credentials ?? []) {
       const holder = actor(credential.email);
+      const verifier =
+        holder.personId === founder.personId && coAdmin ? actor(coAdmin.email) : founder;
       const recorded = await data.getRepository(Credential).existsBy({
         organisationId: demo.id,
         personId: holder.personId,
@@ -154,7 +160,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
       });
       count('credentials', !recorded);
       if (!recorded) {
-        await credentials.add(founder, {
+        await credentials.add(verifier, {
           organisationId: demo.id,
           personId: holder.personId,
           kind: credential.kind,
@@ -165,6 +171,8 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
       }
     }
   }
+
+  await seedNightWalks(app, actor, count);
 
   const clients = app.get(ApiClientsService);
   for (const demo of API_CLIENTS) {

@@ -92,6 +92,52 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       ]);
     });
 
+    it('sends a suspended organisation’s walks only to those who may still see them', async () => {
+      const district = await test.factories.district();
+      const suspended = await test.factories.organisation();
+      const member = await test.factories.member(suspended.organisation.id, suspended.admin);
+      const hidden = await test.factories.shift(suspended, { districtId: district.id });
+      const shown = await test.factories.shift(owner, { districtId: district.id });
+      const query = `subscription($d: ID!) { shiftChanged(districtId: $d) { id status } }`;
+      const anonymous = follow(query, { d: district.id });
+      const signedIn = createClient({
+        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${member.token}` },
+      });
+      const events: any[] = [];
+      const stopMember = signedIn.subscribe(
+        { query, variables: { d: district.id } },
+        { next: (event) => events.push(event), error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const officer = await test.factories.municipalOfficer();
+      await officer.client.ok(
+        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
+        { input: { organisationId: suspended.organisation.id, reason: 'Test' } },
+      );
+      await suspended.admin.client.ok(
+        `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
+        { input: { shiftId: hidden.id, reason: 'Föreningen är avstängd' } },
+      );
+      await owner.admin.client.ok(
+        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
+        { input: { shiftId: shown.id } },
+      );
+      await until(() => anonymous.events.length >= 1 && events.length >= 2, 'both events');
+      anonymous.stop();
+      stopMember();
+      await signedIn.dispose();
+      // Events arrive in order: the public one came after the hidden one, which was left out.
+      expect(anonymous.events.map((event) => event.data.shiftChanged)).toEqual([
+        { id: shown.id, status: 'CONFIRMED' },
+      ]);
+      expect(events.map((event) => event.data.shiftChanged)).toEqual([
+        { id: hidden.id, status: 'CANCELLED' },
+        { id: shown.id, status: 'CONFIRMED' },
+      ]);
+    });
+
     it('applies the same document limits as HTTP', async () => {
       const aliases = Array.from(
         { length: 16 },

@@ -1,7 +1,10 @@
+import { DateTime } from 'luxon';
+import { Shift, Signup } from '../src/modules/night-walks';
 import { Membership, Organisation } from '../src/modules/organisations';
 import { Person } from '../src/modules/people';
 import { DEMO_API_KEY, DEMO_PASSWORD, ORGANISATIONS, PEOPLE } from '../seeds/demo-data';
 import { seedDemoData } from '../seeds/seeder';
+import { Client } from './support/graphql-client';
 import { TestApp } from './support/test-app';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken person { systemRole } } }`;
@@ -28,8 +31,11 @@ describe('demo data', () => {
       people: await test.dataSource.getRepository(Person).count(),
       organisations: await test.dataSource.getRepository(Organisation).count(),
       memberships: await test.dataSource.getRepository(Membership).count(),
+      shifts: await test.dataSource.getRepository(Shift).count(),
+      signups: await test.dataSource.getRepository(Signup).count(),
     });
     const before = await counts();
+    expect(before.shifts).toBeGreaterThan(0);
     const second = await seedDemoData(test.app);
     expect(second.created).toEqual({});
     expect(second.existing).toMatchObject({
@@ -37,6 +43,128 @@ describe('demo data', () => {
       organisations: ORGANISATIONS.length,
     });
     expect(await counts()).toEqual(before);
+  });
+
+  const signIn = async (email: string): Promise<Client> => {
+    const { login } = await test.anonymous.ok(LOGIN, { input: { email, password: DEMO_PASSWORD } });
+    return test.client({ token: login.accessToken });
+  };
+  const DAY = 24 * 3600_000;
+  const nattvandrarna = ORGANISATIONS.find((o) => o.name === 'Nattvandrarna Kronogården')!.id;
+  const tryggaVuxna = ORGANISATIONS.find((o) => o.name === 'Trygga Vuxna Sylte')!.id;
+  const SHIFTS = `query($filter: ShiftFilter) { shifts(filter: $filter, first: 60) { totalCount edges { node {
+    id startsAt endsAt status minWalkers maxWalkers confirmedCount waitlistCount cancelReason
+    organisation { name kind } district { name } } } } }`;
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Stockholm' });
+
+  it('has two night-walk groups walking every Friday and Saturday 21:00–01:00 in three districts for eight weeks', async () => {
+    const now = test.clock.now();
+    const { shifts } = await test.anonymous.ok(SHIFTS, {
+      filter: { from: now, to: new Date(now.getTime() + 8 * 7 * DAY + 3 * 3600_000) },
+    });
+    const walks = shifts.edges.map((edge: any) => edge.node);
+    const series = walks.filter((walk: any) => local(walk.startsAt).toFormat('HH:mm') === '21:00');
+    const perDistrict: Record<string, number> = {};
+    for (const walk of series) {
+      perDistrict[walk.district.name] = (perDistrict[walk.district.name] ?? 0) + 1;
+      expect([5, 6]).toContain(local(walk.startsAt).weekday);
+      expect(local(walk.endsAt).toFormat('HH:mm')).toBe('01:00');
+      expect(local(walk.endsAt).toISODate()).toBe(
+        local(walk.startsAt).plus({ days: 1 }).toISODate(),
+      );
+      expect(walk.organisation.kind).toBe('NIGHT_WALK_GROUP');
+    }
+    expect(perDistrict).toEqual({ Kronogården: 16, Lextorp: 16, Sylte: 16 });
+    expect(new Set(series.map((walk: any) => walk.organisation.name))).toEqual(
+      new Set(['Nattvandrarna Kronogården', 'Trygga Vuxna Sylte']),
+    );
+    // Some full (one with a waitlist), some with places left, some below their minimum.
+    const full = series.filter((walk: any) => walk.confirmedCount === walk.maxWalkers);
+    expect(full.length).toBeGreaterThanOrEqual(2);
+    expect(full.filter((walk: any) => walk.waitlistCount > 0).length).toBeGreaterThanOrEqual(2);
+    expect(
+      series.filter((walk: any) => walk.confirmedCount > 0 && walk.confirmedCount < walk.minWalkers)
+        .length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(series.some((walk: any) => walk.confirmedCount === 0)).toBe(true);
+  });
+
+  it('shows a coordinator an understaffed walk whose signups have closed', async () => {
+    const coordinator = await signIn('karin@nattvandrarna.example');
+    const { understaffedShifts } = await coordinator.ok(
+      `query($id: ID!) { understaffedShifts(organisationId: $id) { signupDeadline startsAt minWalkers confirmedCount understaffed } }`,
+      { id: nattvandrarna },
+    );
+    expect(understaffedShifts.length).toBeGreaterThanOrEqual(1);
+    const now = test.clock.now().getTime();
+    for (const walk of understaffedShifts) {
+      expect(walk.understaffed).toBe(true);
+      expect(walk.confirmedCount).toBeLessThan(walk.minWalkers);
+      expect(new Date(walk.signupDeadline).getTime()).toBeLessThanOrEqual(now);
+      expect(new Date(walk.startsAt).getTime()).toBeGreaterThan(now);
+    }
+  });
+
+  it('has past walks with reports, a cancelled walk, a no-show and hours credited to those who walked', async () => {
+    const coordinator = await signIn('omar@nattvandrarna.example');
+    const now = test.clock.now();
+    const range = { from: new Date(now.getTime() - 35 * DAY), to: now };
+    const { shifts } = await coordinator.ok(
+      `query($filter: ShiftFilter) { shifts(filter: $filter, first: 60) { edges { node {
+        status cancelReason report { youngPeopleMet areasCovered } signups { status person { displayName } } } } } }`,
+      { filter: { organisationId: nattvandrarna, ...range } },
+    );
+    const past = shifts.edges.map((edge: any) => edge.node);
+    const completed = past.filter((walk: any) => walk.status === 'COMPLETED');
+    expect(completed).toHaveLength(3);
+    expect(completed.every((walk: any) => walk.report?.youngPeopleMet > 0)).toBe(true);
+    const cancelled = past.filter((walk: any) => walk.status === 'CANCELLED');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0].cancelReason).toMatch(/Storm/);
+    const statuses = past.flatMap((walk: any) => walk.signups.map((signup: any) => signup.status));
+    expect(statuses).toContain('NO_SHOW');
+    expect(statuses).toContain('ATTENDED');
+    expect(statuses).not.toContain('CONFIRMED');
+
+    const { volunteerHours } = await coordinator.ok(
+      `query($id: ID!, $from: DateTime, $to: DateTime) { volunteerHours(organisationId: $id, from: $from, to: $to) { person { displayName } walks hours } }`,
+      { id: nattvandrarna, ...range },
+    );
+    const hoursOf = (name: string) =>
+      volunteerHours.find((row: any) => row.person.displayName === name);
+    expect(hoursOf('Lina Svensson')).toMatchObject({ walks: 2, hours: 8 });
+    expect(hoursOf('Omar Hassan')).toMatchObject({ walks: 2, hours: 8 });
+    expect(hoursOf('Hanna Olsson')).toBeUndefined();
+    const lina = await signIn('lina@nattvandrarna.example');
+    const { myHours } = await lina.ok(
+      `query($from: DateTime, $to: DateTime) { myHours(from: $from, to: $to) { walks hours } }`,
+      range,
+    );
+    expect(myHours).toEqual({ walks: 2, hours: 8 });
+
+    const sylte = await signIn('bjorn@tryggavuxna.example');
+    const { shifts: sylteWalks } = await sylte.ok(SHIFTS, {
+      filter: { organisationId: tryggaVuxna, status: 'COMPLETED', ...range },
+    });
+    expect(sylteWalks.totalCount).toBe(4);
+  });
+
+  it('refuses a walker whose police record check runs out before a later walk (CREDENTIAL_REQUIRED)', async () => {
+    const now = test.clock.now();
+    const { shifts } = await test.anonymous.ok(SHIFTS, {
+      filter: {
+        organisationId: tryggaVuxna,
+        from: new Date(now.getTime() + 6 * 7 * DAY),
+        to: new Date(now.getTime() + 9 * 7 * DAY),
+      },
+    });
+    expect(shifts.totalCount).toBeGreaterThan(0);
+    const dragan = await signIn('dragan@tryggavuxna.example');
+    const SIGN_UP = `mutation($id: ID!) { signUpForShift(input: { shiftId: $id }) { status } }`;
+    expect(await dragan.code(SIGN_UP, { id: shifts.edges[0].node.id })).toBe('CREDENTIAL_REQUIRED');
+    const mikael = await signIn('mikael@tryggavuxna.example');
+    const { signUpForShift } = await mikael.ok(SIGN_UP, { id: shifts.edges[0].node.id });
+    expect(signUpForShift.status).toBe('CONFIRMED');
   });
 
   it('has the demo logins of the README, in every system role', async () => {

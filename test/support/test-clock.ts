@@ -7,7 +7,7 @@ import { Clock } from '../../src/common/clock';
 export class TestClock extends Clock {
   private offsetMs = 0;
 
-  override now(): Date {
+  protected override current(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
 

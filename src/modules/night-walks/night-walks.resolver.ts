@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import type { Actor } from '../../common/actor';
+import { ANONYMOUS, type Actor } from '../../common/actor';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
 import {
   CancelShiftInput,
@@ -117,9 +118,20 @@ export class NightWalksResolver {
   }
 
   @Subscription(() => Shift, {
-    description: 'A walk in the district changed: its counts or its status. Public.',
-    filter: (payload: Record<string, Shift>, variables: { districtId: string }) =>
-      payload[SHIFT_CHANGED].districtId === variables.districtId,
+    description:
+      'A walk in the district changed: its counts or its status. Public, for the walks `shifts` shows you.',
+    filter(
+      this: NightWalksResolver,
+      payload: Record<string, Shift>,
+      variables: { districtId: string },
+      context: GraphQLContext,
+    ): boolean | Promise<boolean> {
+      const shift = payload[SHIFT_CHANGED];
+      return (
+        shift.districtId === variables.districtId &&
+        this.shiftsService.isVisible(context.req.actor ?? ANONYMOUS, shift.id)
+      );
+    },
     resolve: (payload: Record<string, Shift>) => payload[SHIFT_CHANGED],
   })
   @Public()

@@ -131,6 +131,13 @@ export class ShiftsService {
   }
 
   /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
+  /** Whether the walk is one `actor` may see (the rule of `shifts`), for subscription events. */
+  async isVisible(actor: Actor, id: string): Promise<boolean> {
+    const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
+    await this.restrictToVisible(actor, query);
+    return (await query.getCount()) > 0;
+  }
+
   async getVisible(actor: Actor, id: string): Promise<Shift> {
     const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
     await this.restrictToVisible(actor, query);
