@@ -26,10 +26,9 @@ import { Shift, ShiftStatus } from '../entities/shift.entity';
 
 const MAX_WALKERS = 100;
 
-@InputType({
-  description: 'A night walk to publish. COORDINATOR or ORG_ADMIN of a verified organisation.',
-})
-export class CreateShiftInput {
+/** What a single walk and a series have in common: who, where and how many. */
+@InputType({ isAbstract: true })
+abstract class WalkPlanInput {
   @Field(() => ID, { description: 'The organisation that runs the walk.' })
   @IsUUID()
   organisationId: string;
@@ -37,14 +36,6 @@ export class CreateShiftInput {
   @Field(() => ID, { description: 'The district walked.' })
   @IsUUID()
   districtId: string;
-
-  @Field({ description: 'When the walk starts (in the future).' })
-  @IsDate()
-  startsAt: Date;
-
-  @Field({ description: 'When it ends; after startsAt, at most 12 hours later.' })
-  @IsDate()
-  endsAt: Date;
 
   @Field({ description: 'Where walkers meet (public).' })
   @IsString()
@@ -79,6 +70,19 @@ export class CreateShiftInput {
   @ArrayUnique()
   @IsEnum(CredentialKind, { each: true })
   requiredCredentials: CredentialKind[] = [];
+}
+
+@InputType({
+  description: 'A night walk to publish. COORDINATOR or ORG_ADMIN of a verified organisation.',
+})
+export class CreateShiftInput extends WalkPlanInput {
+  @Field({ description: 'When the walk starts (in the future).' })
+  @IsDate()
+  startsAt: Date;
+
+  @Field({ description: 'When it ends; after startsAt, at most 12 hours later.' })
+  @IsDate()
+  endsAt: Date;
 
   @Field({ nullable: true, description: 'Last moment to sign up; the start when left out.' })
   @IsOptional()
@@ -87,15 +91,7 @@ export class CreateShiftInput {
 }
 
 @InputType({ description: 'A recurring night walk, e.g. every Friday and Saturday 21:00–01:00.' })
-export class CreateShiftSeriesInput {
-  @Field(() => ID, { description: 'The organisation that runs the walks.' })
-  @IsUUID()
-  organisationId: string;
-
-  @Field(() => ID, { description: 'The district walked.' })
-  @IsUUID()
-  districtId: string;
-
+export class CreateShiftSeriesInput extends WalkPlanInput {
   @Field({
     description:
       'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=FR,SA` (DAILY, WEEKLY or MONTHLY), ' +
@@ -125,40 +121,6 @@ export class CreateShiftSeriesInput {
   @IsOptional()
   @IsDate()
   until?: Date;
-
-  @Field({ description: 'Where walkers meet (public).' })
-  @IsString()
-  @Trim()
-  @Length(2, 300)
-  meetingPoint: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 3,
-    description: 'Fewest walkers, at least 2 (default 3).',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(2)
-  @Max(MAX_WALKERS)
-  minWalkers: number = 3;
-
-  @Field(() => Int, { description: 'Most walkers per walk.' })
-  @IsInt()
-  @Min(2)
-  @Max(MAX_WALKERS)
-  maxWalkers: number;
-
-  @Field(() => [CredentialKind], {
-    nullable: true,
-    defaultValue: [],
-    description: 'Credentials every walker needs.',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @IsEnum(CredentialKind, { each: true })
-  requiredCredentials: CredentialKind[] = [];
 
   @Field(() => Int, {
     nullable: true,
