@@ -174,6 +174,10 @@ describe('memberships', () => {
         ['VOLUNTEER', 'INVITED'],
       ]);
       expect(forAdmin[2].invitedEmail).toBe(email);
+      // An explicit null status means the default.
+      const withNull = (await admin.client.ok(MEMBERS, { id: organisation.id, status: null }))
+        .organisation.members;
+      expect(withNull).toEqual(forAdmin);
       const forVolunteer = (await volunteer.client.ok(MEMBERS, { id: organisation.id }))
         .organisation.members;
       expect(forVolunteer.map((member: any) => member.status)).toEqual(['ACTIVE', 'ACTIVE']);

@@ -103,8 +103,65 @@ describe('night-walk capacity under parallel signups', () => {
       expect(waitlisted.map((signup) => positionOf.get(signup.id))).toEqual(
         Array.from({ length: VOLUNTEERS - PLACES }, (_, index) => index + 1),
       );
+      // Every signup, seated or queued, drew its own number under the shift's lock: 1…200.
+      const all = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
+      expect(all.map((signup) => signup.queueNumber).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: VOLUNTEERS }, (_, index) => index + 1),
+      );
       const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
       expect(stored).toMatchObject({ confirmedCount: PLACES, waitlistCount: VOLUNTEERS - PLACES });
+    },
+  );
+
+  it.each(Array.from({ length: 10 }, (_, round) => round + 1))(
+    'round %i: a walker checking in while the coordinator cancels their place: one wins, counts stay true',
+    async () => {
+      const shift = await nextWalk();
+      const [walker, second, waiting] = volunteers;
+      const mine = (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } }))
+        .signUpForShift;
+      for (const other of volunteers.slice(3, 3 + PLACES - 2)) {
+        await other.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      }
+      await second.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await waiting.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      // Within the check-in hour before the walk.
+      test.clock.set(new Date(shift.startsAt.getTime() - 30 * 60_000));
+      try {
+        const [checkIn, cancel] = await Promise.all([
+          walker.client.request(
+            `mutation($input: SignupIdInput!) { checkIn(input: $input) { id } }`,
+            {
+              input: { signupId: mine.id },
+            },
+          ),
+          owner.admin.client.request(
+            `mutation($input: SignupIdInput!) { cancelSignup(input: $input) { id } }`,
+            { input: { signupId: mine.id } },
+          ),
+        ]);
+        const outcomes = [checkIn, cancel].map((response) =>
+          response.errors?.length ? response.errors[0].extensions.code : 'OK',
+        );
+        expect(outcomes.filter((code) => code === 'OK')).toHaveLength(1);
+        expect(outcomes.filter((code) => code !== 'OK')).toEqual(['INVALID_STATE_TRANSITION']);
+        const signups = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
+        const statusOf = (who: SignedIn) =>
+          signups.find((signup) => signup.personId === who.person.id)?.status;
+        expect([statusOf(walker), statusOf(waiting)]).toEqual(
+          outcomes[0] === 'OK'
+            ? [SignupStatus.ATTENDED, SignupStatus.WAITLISTED]
+            : [SignupStatus.CANCELLED, SignupStatus.CONFIRMED],
+        );
+        const seated = signups.filter((signup) =>
+          [SignupStatus.CONFIRMED, SignupStatus.ATTENDED].includes(signup.status),
+        ).length;
+        const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
+        expect(stored.confirmedCount).toBe(seated);
+        expect(seated).toBe(PLACES);
+      } finally {
+        test.clock.set(new Date());
+      }
     },
   );
 });

@@ -1,7 +1,11 @@
+import type { EventEmitter } from 'node:events';
+import type { PubSub } from 'graphql-subscriptions';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import WebSocket from 'ws';
+import { PUB_SUB } from '../src/graphql/pubsub';
+import { SHIFT_CHANGED } from '../src/modules/night-walks/shift-events.service';
 import { MembershipRole, Organisation } from '../src/modules/organisations';
 import { SignedIn } from './support/factories';
 import { TestApp } from './support/test-app';
@@ -59,6 +63,21 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       throw new Error(`Timed out waiting for ${what}`);
     }
 
+    /** Subscriptions listening on the in-process bus (graphql-subscriptions keeps an EventEmitter). */
+    const listening = () =>
+      (test.app.get<PubSub>(PUB_SUB) as unknown as { ee: EventEmitter }).ee.listenerCount(
+        SHIFT_CHANGED,
+      );
+
+    /** Waits until exactly `count` subscriptions listen, so no event is published before they do. */
+    const subscribed = (count: number) =>
+      until(() => listening() === count, `${count} subscription(s) to be listening`);
+
+    beforeEach(async () => {
+      // Those of the previous test have let go.
+      await subscribed(0);
+    });
+
     it('tells subscribers of a district when a walk’s counts or status change, and only for that district', async () => {
       const district = await test.factories.district();
       const elsewhere = await test.factories.district();
@@ -72,8 +91,7 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
         `subscription($district: ID!) { shiftChanged(districtId: $district) { id confirmedCount status district { id } } }`,
         { district: district.id },
       );
-      // Give the subscription time to be registered before acting.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscribed(1);
       await walker.client.ok(SIGN_UP, { input: { shiftId: other.id } });
       await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
       await until(() => subscription.events.length >= 1, 'the signup event');
@@ -110,7 +128,7 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
         { query, variables: { d: district.id } },
         { next: (event) => events.push(event), error: () => undefined, complete: () => undefined },
       );
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscribed(2);
       const officer = await test.factories.municipalOfficer();
       await officer.client.ok(
         `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
@@ -136,6 +154,71 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
         { id: hidden.id, status: 'CANCELLED' },
         { id: shown.id, status: 'CONFIRMED' },
       ]);
+    });
+
+    it('judges every event afresh: a member who leaves, or signs out, stops receiving what membership showed', async () => {
+      const district = await test.factories.district();
+      const suspended = await test.factories.organisation();
+      const leaving = await test.factories.member(suspended.organisation.id, suspended.admin);
+      const signingOut = await test.factories.member(suspended.organisation.id, suspended.admin);
+      const hidden = [
+        await test.factories.shift(suspended, { districtId: district.id }),
+        await test.factories.shift(suspended, { districtId: district.id }),
+      ];
+      const shown = await test.factories.shift(owner, { districtId: district.id });
+      const query = `subscription($d: ID!) { shiftChanged(districtId: $d) { id status } }`;
+      const connect = (token: string) =>
+        createClient({
+          url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
+          webSocketImpl: WebSocket,
+          connectionParams: { Authorization: `Bearer ${token}` },
+        });
+      const clients = [connect(leaving.token), connect(signingOut.token)];
+      const events: any[][] = [[], []];
+      const stops = clients.map((client, index) =>
+        client.subscribe(
+          { query, variables: { d: district.id } },
+          {
+            next: (event) => events[index].push(event.data?.shiftChanged),
+            error: () => undefined,
+            complete: () => undefined,
+          },
+        ),
+      );
+      await subscribed(2);
+      const officer = await test.factories.municipalOfficer();
+      await officer.client.ok(
+        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
+        { input: { organisationId: suspended.organisation.id, reason: 'Test' } },
+      );
+      const CANCEL = `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`;
+      await suspended.admin.client.ok(CANCEL, {
+        input: { shiftId: hidden[0].id, reason: 'Avstängd' },
+      });
+      await until(() => events.every((seen) => seen.length >= 1), 'the members’ first event');
+
+      await leaving.client.ok(
+        `mutation($input: LeaveOrganisationInput!) { leaveOrganisation(input: $input) { id } }`,
+        { input: { organisationId: suspended.organisation.id } },
+      );
+      await signingOut.client.ok(`mutation { logout }`);
+      await suspended.admin.client.ok(CANCEL, {
+        input: { shiftId: hidden[1].id, reason: 'Avstängd' },
+      });
+      // A public walk changes last; the subscriber who left still sees it, the one signed out not.
+      await owner.admin.client.ok(
+        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
+        { input: { shiftId: shown.id } },
+      );
+      await until(() => events[0].length >= 2, 'the public event');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stops.forEach((stop) => stop());
+      for (const client of clients) await client.dispose();
+      expect(events[0]).toEqual([
+        { id: hidden[0].id, status: 'CANCELLED' },
+        { id: shown.id, status: 'CONFIRMED' },
+      ]);
+      expect(events[1]).toEqual([{ id: hidden[0].id, status: 'CANCELLED' }]);
     });
 
     it('applies the same document limits as HTTP', async () => {

@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
-import { MembershipRole, Organisation, OrganisationStatus } from '../src/modules/organisations';
-import { NightWalkJobsService, Shift, Signup, WalkReport } from '../src/modules/night-walks';
+import { In } from 'typeorm';
+import { MembershipRole, OrganisationStatus } from '../src/modules/organisations';
+import {
+  NightWalkJobsService,
+  Shift,
+  Signup,
+  SignupStatus,
+  WalkReport,
+} from '../src/modules/night-walks';
 import { Notification, NotificationKind } from '../src/modules/notifications';
 import { SignedIn } from './support/factories';
 import { codesOf } from './support/graphql-client';
@@ -90,6 +97,54 @@ describe('night walks', () => {
           },
         },
       ]);
+    });
+
+    it('reads an explicit null in an optional field as its default (as partner apps send unset variables)', async () => {
+      const g = await group(1);
+      const district = await test.factories.district();
+      const startsAt = later(30);
+      const { createShift } = await g.coordinator.client.ok(CREATE, {
+        input: {
+          organisationId: g.organisation.id,
+          districtId: district.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+          meetingPoint: 'Torget',
+          maxWalkers: 4,
+          minWalkers: null,
+          requiredCredentials: null,
+          signupDeadline: null,
+        },
+      });
+      expect(createShift).toMatchObject({ minWalkers: 3, maxWalkers: 4 });
+      const signup = (
+        await g.walkers[0].client.ok(SIGN_UP, {
+          input: { shiftId: createShift.id, joinWaitlist: null },
+        })
+      ).signUpForShift;
+      const { shift } = await g.coordinator.client.ok(
+        `query($id: ID!) { shift(id: $id) { requiredCredentials signups(status: null) { id } } }`,
+        { id: createShift.id },
+      );
+      expect(shift).toEqual({ requiredCredentials: [], signups: [{ id: signup.id }] });
+      test.clock.advance(33 * HOUR);
+      try {
+        const { submitWalkReport } = await g.coordinator.client.ok(REPORT, {
+          input: {
+            shiftId: createShift.id,
+            youngPeopleMet: 0,
+            adultsMet: 0,
+            referrals: 0,
+            policeContacted: 0,
+            notes: null,
+            areasCovered: null,
+            incidentCategories: null,
+          },
+        });
+        expect(submitWalkReport.notes).toBe('');
+      } finally {
+        test.clock.advance(-33 * HOUR);
+      }
     });
 
     it.each([
@@ -249,7 +304,7 @@ describe('night walks', () => {
       const other = await group(1);
       const shift = await test.factories.shift(g);
       expect(codesOf(await signUp(other.walkers[0], shift.id))).toEqual(['FORBIDDEN']);
-      expect(await count(Signup)).toBeGreaterThanOrEqual(0);
+      expect(await test.dataSource.getRepository(Signup).countBy({ shiftId: shift.id })).toBe(0);
       expect(
         (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }))
           .confirmedCount,
@@ -478,6 +533,94 @@ describe('night walks', () => {
       expect(status(c)).toMatchObject({ status: 'CONFIRMED' });
     });
 
+    it('passes over someone who left the organisation or lacks a newly required credential', async () => {
+      const g = await group(4);
+      const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
+      const [a, b, left, lacking] = g.walkers;
+      const seated = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
+      await b.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await left.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      await lacking.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      const third = await test.factories.member(g.organisation.id, g.admin);
+      await third.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      await left.client.ok(
+        `mutation($input: LeaveOrganisationInput!) { leaveOrganisation(input: $input) { id } }`,
+        { input: { organisationId: g.organisation.id } },
+      );
+      // Now the walk needs first aid, which only the third person on the waitlist has.
+      await g.admin.client.ok(
+        `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`,
+        {
+          input: {
+            organisationId: g.organisation.id,
+            personId: third.person.id,
+            kind: 'FIRST_AID',
+            validUntil: DateTime.fromJSDate(later(24 * 60)).toISODate(),
+          },
+        },
+      );
+      await g.coordinator.client.ok(
+        `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
+        { input: { shiftId: shift.id, requiredCredentials: ['FIRST_AID'] } },
+      );
+      await a.client.ok(CANCEL_SIGNUP, { input: { signupId: seated.id } });
+      const stored = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
+      const statusOf = (who: SignedIn) =>
+        stored.find(
+          (signup) => signup.personId === who.person.id && signup.status !== SignupStatus.CANCELLED,
+        )?.status;
+      expect([b, left, lacking, third].map(statusOf)).toEqual([
+        'CONFIRMED',
+        'WAITLISTED',
+        'WAITLISTED',
+        'CONFIRMED',
+      ]);
+    });
+
+    it('calls nobody in once the walk has started, and nothing changes after it has ended', async () => {
+      const g = await group(3);
+      const shift = await test.factories.shift(g, {
+        startsAt: later(2),
+        endsAt: later(5),
+        minWalkers: 2,
+        maxWalkers: 2,
+      });
+      const [a, b, c] = g.walkers;
+      const first = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
+      const second = (await b.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
+      await c.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      test.clock.advance(3 * HOUR);
+      try {
+        // During the walk a coordinator may still cancel a signup, but the waitlist stays as it is.
+        await g.coordinator.client.ok(CANCEL_SIGNUP, { input: { signupId: first.id } });
+        expect(
+          await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }),
+        ).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
+        expect(
+          await test.dataSource.getRepository(Notification).countBy({
+            recipientPersonId: c.person.id,
+            kind: NotificationKind.PROMOTED_FROM_WAITLIST,
+          }),
+        ).toBe(0);
+        test.clock.advance(3 * HOUR);
+        // After it: neither a signup nor the walk can be cancelled any more.
+        expect(
+          await g.coordinator.client.code(CANCEL_SIGNUP, { input: { signupId: second.id } }),
+        ).toBe('INVALID_STATE_TRANSITION');
+        expect(
+          await g.coordinator.client.code(
+            `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
+            { input: { shiftId: shift.id, reason: 'För sent' } },
+          ),
+        ).toBe('INVALID_STATE_TRANSITION');
+        expect(
+          (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id })).status,
+        ).toBe('PLANNED');
+      } finally {
+        test.clock.advance(-6 * HOUR);
+      }
+    });
+
     it('promotes from the waitlist when the coordinator adds places', async () => {
       const g = await group(3);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
@@ -546,6 +689,29 @@ describe('night walks', () => {
       }
     });
 
+    it('lists a walk whose signups close at its start (the default) while it is under way', async () => {
+      const g = await group(1);
+      const shift = await test.factories.shift(g, {
+        startsAt: later(2),
+        endsAt: later(5),
+        minWalkers: 3,
+      });
+      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      const listed = async () =>
+        (
+          await g.coordinator.client.ok(UNDERSTAFFED, { id: g.organisation.id })
+        ).understaffedShifts.map((walk: { id: string }) => walk.id);
+      expect(await listed()).toEqual([]);
+      test.clock.advance(2 * HOUR + 60_000);
+      try {
+        expect(await listed()).toEqual([shift.id]);
+        test.clock.advance(3 * HOUR);
+        expect(await listed()).toEqual([]);
+      } finally {
+        test.clock.advance(-(5 * HOUR + 60_000));
+      }
+    });
+
     it('cancelling a walk notifies everyone signed up (confirmed and waitlisted) and frees them', async () => {
       const g = await group(3);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
@@ -589,6 +755,57 @@ describe('night walks', () => {
           },
         ),
       ).toBe('INVALID_STATE_TRANSITION');
+    });
+
+    it('refuses to move a walk onto another walk one of its walkers has a place on (SCHEDULE_CONFLICT)', async () => {
+      const g = await group(1);
+      const walker = g.walkers[0];
+      const first = await test.factories.shift(g, { startsAt: later(48), endsAt: later(50) });
+      const second = await test.factories.shift(g, { startsAt: later(50), endsAt: later(52) });
+      await walker.client.ok(SIGN_UP, { input: { shiftId: first.id } });
+      const onSecond = (await walker.client.ok(SIGN_UP, { input: { shiftId: second.id } }))
+        .signUpForShift;
+      const UPDATE = `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { startsAt } }`;
+      const response = await g.coordinator.client.request(UPDATE, {
+        input: { shiftId: second.id, startsAt: later(49), endsAt: later(51) },
+      });
+      expect(codesOf(response)).toEqual(['SCHEDULE_CONFLICT']);
+      expect(response.errors?.[0].extensions.details).toEqual({
+        conflicts: [{ signupId: onSecond.id, shiftId: first.id }],
+      });
+      const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: second.id });
+      expect(stored.startsAt.getTime()).toBe(second.startsAt.getTime());
+      // Later, clear of the first walk, is fine.
+      await g.coordinator.client.ok(UPDATE, {
+        input: { shiftId: second.id, startsAt: later(51), endsAt: later(53) },
+      });
+    });
+
+    it('reminds again when a reminded walk is moved to a later day', async () => {
+      const g = await group(1);
+      const shift = await test.factories.shift(g, { startsAt: later(20), endsAt: later(22) });
+      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      const jobs = test.get(NightWalkJobsService);
+      const reminders = () =>
+        test.dataSource.getRepository(Notification).countBy({
+          recipientPersonId: g.walkers[0].person.id,
+          kind: NotificationKind.SHIFT_REMINDER,
+        });
+      await jobs.sendReminders();
+      expect(await reminders()).toBe(1);
+      await g.coordinator.client.ok(
+        `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
+        { input: { shiftId: shift.id, startsAt: later(68), endsAt: later(70) } },
+      );
+      await jobs.sendReminders();
+      expect(await reminders()).toBe(1);
+      test.clock.advance(48 * HOUR);
+      try {
+        await jobs.sendReminders();
+        expect(await reminders()).toBe(2);
+      } finally {
+        test.clock.advance(-48 * HOUR);
+      }
     });
 
     it('reminds confirmed walkers once, a day before', async () => {
@@ -660,11 +877,15 @@ describe('night walks', () => {
       }
     });
 
-    it('a walker’s report completes the walk; a second report, or one before the start, is refused', async () => {
-      const g = await group(2);
+    it('a walker who checked in reports after the walk and completes it; a no-show, an outsider, a second report or one before the end are refused', async () => {
+      const g = await group(3);
       const shift = await test.factories.shift(g, { startsAt: later(2), endsAt: later(6) });
-      const signup = (await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } }))
-        .signUpForShift;
+      const signups = [];
+      for (const walker of g.walkers.slice(0, 2)) {
+        signups.push(
+          (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift,
+        );
+      }
       const input = {
         shiftId: shift.id,
         youngPeopleMet: 14,
@@ -675,17 +896,26 @@ describe('night walks', () => {
         areasCovered: ['Kronogårdstorget', 'Skolan'],
         notes: 'Lugn kväll, ungdomar samlades vid skolan.',
       };
-      expect(await g.walkers[0].client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
-      test.clock.advance(5 * HOUR);
+      test.clock.advance(3 * HOUR);
       try {
+        // During the walk: checked in, but the report comes after it.
+        await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } });
+        expect(await g.walkers[0].client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
+        test.clock.advance(4 * HOUR);
+        await test.get(NightWalkJobsService).markNoShows();
+        // Neither the walker who never came nor someone not on the walk can report (or gain hours).
         expect(await g.walkers[1].client.code(REPORT, { input })).toBe('FORBIDDEN');
+        expect(await g.walkers[2].client.code(REPORT, { input })).toBe('FORBIDDEN');
         await g.walkers[0].client.ok(REPORT, { input });
         const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
         expect(stored.status).toBe('COMPLETED');
-        const walker = await test.dataSource
+        const statuses = await test.dataSource
           .getRepository(Signup)
-          .findOneByOrFail({ id: signup.id });
-        expect(walker.status).toBe('ATTENDED');
+          .findBy({ id: In(signups.map((signup) => signup.id)) });
+        expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
+          [signups[0].id]: 'ATTENDED',
+          [signups[1].id]: 'NO_SHOW',
+        });
         expect(await g.coordinator.client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
         const { shift: seen } = await g.coordinator.client.ok(
           `query($id: ID!) { shift(id: $id) { status report { youngPeopleMet incidentCategories areasCovered submittedBy { id } } } }`,
@@ -704,20 +934,21 @@ describe('night walks', () => {
           }),
         ).toBe('FORBIDDEN');
       } finally {
-        test.clock.advance(-5 * HOUR);
+        test.clock.advance(-7 * HOUR);
       }
     });
 
     it.each([
       ['notes', { notes: 'Pratade med 811218-9876 vid torget' }],
       ['notes', { notes: 'personnummer 198112189876' }],
+      ['notes', { notes: 'Felskrivet: 811218-9875' }],
       ['areasCovered', { areasCovered: ['Torget 811218-9876'] }],
     ])(
       'refuses a report whose %s holds a personal identity number, storing nothing',
       async (field, change) => {
         const g = await group(1);
         const shift = await test.factories.shift(g, { startsAt: later(1), endsAt: later(4) });
-        test.clock.advance(2 * HOUR);
+        test.clock.advance(5 * HOUR);
         try {
           const before = await count(WalkReport);
           const response = await g.coordinator.client.request(REPORT, {
@@ -739,7 +970,7 @@ describe('night walks', () => {
             (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id })).status,
           ).toBe('PLANNED');
         } finally {
-          test.clock.advance(-2 * HOUR);
+          test.clock.advance(-5 * HOUR);
         }
       },
     );
@@ -827,9 +1058,37 @@ describe('night walks', () => {
         await test.anonymous.code(`query($id: ID!) { shift(id: $id) { id } }`, { id: shift.id }),
       ).toBe('NOT_FOUND');
       await g.walkers[0].client.ok(`query($id: ID!) { shift(id: $id) { id } }`, { id: shift.id });
+      const { shifts } = await test.anonymous.ok(
+        `query($org: ID!) { shifts(filter: { organisationId: $org }) { totalCount } }`,
+        { org: g.organisation.id },
+      );
+      expect(shifts.totalCount).toBe(0);
+    });
+
+    it('takes no signups, changes or confirmations for a suspended organisation’s walks', async () => {
+      const g = await group(1);
+      const shift = await test.factories.shift(g);
+      const officer = await test.factories.municipalOfficer();
+      await officer.client.ok(
+        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
+        { input: { organisationId: g.organisation.id, reason: 'Test' } },
+      );
+      expect(codesOf(await signUp(g.walkers[0], shift.id))).toEqual(['ORGANISATION_NOT_VERIFIED']);
       expect(
-        await test.dataSource.getRepository(Organisation).countBy({ id: g.organisation.id }),
-      ).toBe(1);
+        await g.coordinator.client.code(
+          `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
+          { input: { shiftId: shift.id, maxWalkers: 6 } },
+        ),
+      ).toBe('ORGANISATION_NOT_VERIFIED');
+      expect(
+        await g.coordinator.client.code(
+          `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
+          { input: { shiftId: shift.id } },
+        ),
+      ).toBe('ORGANISATION_NOT_VERIFIED');
+      expect(
+        await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }),
+      ).toMatchObject({ status: 'PLANNED', confirmedCount: 0, maxWalkers: shift.maxWalkers });
     });
 
     it('lists walks under their organisation and district, and mine under myShifts', async () => {

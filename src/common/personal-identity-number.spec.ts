@@ -10,6 +10,9 @@ describe('personal identity numbers in free text', () => {
     '811218+9876 (över 100 år)',
     'samordningsnummer 701063-2391',
     'i slutet: 811218-9876',
+    // A wrong check digit in the written forms is still someone's number, mistyped.
+    '811218-9875 (fel kontrollsiffra)',
+    '19811218-9875',
   ])('finds one in %p', (text) => {
     expect(containsPersonalIdentityNumber(text)).toBe(true);
   });
@@ -18,7 +21,7 @@ describe('personal identity numbers in free text', () => {
     'Vi mötte 12 unga och 3 vuxna, lugnt vid Kronogårdstorget.',
     'Ring 0701234567 om något händer',
     'Tel 070-123 45 67',
-    '811218-9875 (fel kontrollsiffra)',
+    '8112189875 (tio siffror utan giltig kontrollsiffra: kan vara ett telefonnummer)',
     '811318-9876 (månad 13)',
     'Klockan 21:00–01:00, 2026-11-27',
     'Ordernummer 1234567890123',

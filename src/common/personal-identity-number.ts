@@ -1,10 +1,11 @@
 /**
  * Finds Swedish personal identity numbers (personnummer, and samordningsnummer whose day is +60)
  * in free text: YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN. A match must
- * be a possible date and carry a valid Luhn check digit, so ordinary numbers (phone numbers, counts)
- * are rarely mistaken for one, while every real number is found.
+ * be a possible date. Written in the forms the issue names (with a separator, or with the century)
+ * it is refused even with a wrong check digit: a mistyped number still points at a person. Ten bare
+ * digits could be a phone number, so only those need a valid Luhn check digit.
  */
-const CANDIDATE = /(?<!\d)(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})[-+\s]?(\d{3})(\d)(?!\d)/g;
+const CANDIDATE = /(?<!\d)(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+\s]?)(\d{3})(\d)(?!\d)/g;
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -22,10 +23,11 @@ function plausibleDate(month: number, day: number): boolean {
 
 export function containsPersonalIdentityNumber(text: string): boolean {
   for (const match of text.matchAll(CANDIDATE)) {
-    const [, longYear, shortYear, month, day, serial, check] = match;
+    const [, longYear, shortYear, month, day, separator, serial, check] = match;
     const year = longYear ?? shortYear;
     if (!plausibleDate(Number(month), Number(day))) continue;
-    if (luhnValid(`${year}${month}${day}${serial}${check}`)) return true;
+    const unambiguous = longYear !== undefined || separator === '-' || separator === '+';
+    if (unambiguous || luhnValid(`${year}${month}${day}${serial}${check}`)) return true;
   }
   return false;
 }

@@ -23,6 +23,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/**
+ * An explicit null in an optional input field means what leaving it out means: its default
+ * (GraphQL passes null through, and clients often send null for "not set").
+ */
+export const DefaultWhenNull = <T>(fallback: () => T): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (value === null ? fallback() : value));
+
 /** Trims a string input before it is validated, so "   " fails a minimum length. */
 export const Trim = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -40,3 +40,13 @@ function subscriptionRequest(
   }
   return { headers, ip: upgrade?.socket.remoteAddress } as unknown as GraphQLRequest;
 }
+
+/**
+ * A subscription keeps one context for all its events; before each event its request (and so the
+ * actor authenticated from it) and its loaders are replaced, so nothing cached for an earlier event
+ * (roles, records) shapes a later one. See RequestActors.renew.
+ */
+export function renewForEvent(context: GraphQLContext): void {
+  context.req = { headers: context.req.headers, ip: context.req.ip } as unknown as GraphQLRequest;
+  context.loaders = new RequestLoaders();
+}

@@ -65,7 +65,7 @@ import { LocalStrategy } from './strategies/local.strategy';
     RequestActors,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, RequestActors],
 })
 export class AuthModule implements OnModuleInit {
   private readonly logger = new Logger(AuthModule.name);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, isPerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
@@ -36,16 +36,18 @@ export class CredentialsService {
   /**
    * The kinds the person lacks for an organisation's walk: a verified credential recorded with that
    * organisation and valid through `onDate` (YYYY-MM-DD, Stockholm), for each kind required.
+   * Inside a transaction, pass its manager.
    */
   async missingKinds(
     personId: string,
     organisationId: string,
     kinds: readonly CredentialKind[],
     onDate: string,
+    manager: EntityManager = this.credentials.manager,
   ): Promise<CredentialKind[]> {
     if (kinds.length === 0) return [];
-    const held = await this.credentials
-      .createQueryBuilder('credential')
+    const held = await manager
+      .createQueryBuilder(Credential, 'credential')
       .select('DISTINCT credential.kind', 'kind')
       .where('credential.personId = :personId', { personId })
       .andWhere('credential.organisationId = :organisationId', { organisationId })

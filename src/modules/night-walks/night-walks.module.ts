@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth';
 import { CredentialsModule } from '../credentials';
 import { DistrictsModule } from '../districts';
 import { NotificationsModule } from '../notifications';
@@ -34,6 +35,7 @@ import { WalkReportsService } from './walk-reports.service';
     PeopleModule,
     CredentialsModule,
     NotificationsModule,
+    AuthModule,
   ],
   controllers: [CalendarController],
   providers: [

@@ -1,9 +1,10 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { ANONYMOUS, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
+import { RequestActors } from '../auth';
 import {
   CancelShiftInput,
   CreateShiftInput,
@@ -25,6 +26,7 @@ export class NightWalksResolver {
     private readonly shiftsService: ShiftsService,
     private readonly planning: ShiftPlanningService,
     private readonly events: ShiftEvents,
+    private readonly actors: RequestActors,
   ) {}
 
   @Query(() => ShiftConnection, {
@@ -56,7 +58,7 @@ export class NightWalksResolver {
   @Query(() => [Shift], {
     description:
       'Walks still PLANNED whose signup deadline has passed with fewer than minWalkers confirmed, not yet ' +
-      'started: confirm or cancel them. COORDINATOR and ORG_ADMIN.',
+      'over: confirm or cancel them. COORDINATOR and ORG_ADMIN.',
   })
   understaffedShifts(
     @CurrentActor() actor: Actor,
@@ -120,17 +122,18 @@ export class NightWalksResolver {
   @Subscription(() => Shift, {
     description:
       'A walk in the district changed: its counts or its status. Public, for the walks `shifts` shows you.',
-    filter(
+    // Per event: the subscriber is authenticated afresh (events stop when the token expires or the
+    // session ends) and sees only walks `shifts` would show them now.
+    async filter(
       this: NightWalksResolver,
       payload: Record<string, Shift>,
       variables: { districtId: string },
       context: GraphQLContext,
-    ): boolean | Promise<boolean> {
+    ): Promise<boolean> {
       const shift = payload[SHIFT_CHANGED];
-      return (
-        shift.districtId === variables.districtId &&
-        this.shiftsService.isVisible(context.req.actor ?? ANONYMOUS, shift.id)
-      );
+      if (shift.districtId !== variables.districtId) return false;
+      const actor = await this.actors.renew(context);
+      return actor !== null && this.shiftsService.isVisible(actor, shift.id);
     },
     resolve: (payload: Record<string, Shift>) => payload[SHIFT_CHANGED],
   })

@@ -78,8 +78,9 @@ export class ShiftFieldsResolver {
       defaultValue: LIVE_SIGNUPS,
       description: 'Which statuses to include (default all but CANCELLED).',
     })
-    statuses: SignupStatus[],
+    requested: SignupStatus[] | null,
   ): Promise<Signup[]> {
+    const statuses = requested ?? LIVE_SIGNUPS;
     const all = await context.loaders.get(this.shifts.signupsByShift).load(shift.id);
     const walker =
       isPerson(actor) &&

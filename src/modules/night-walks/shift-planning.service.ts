@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Actor, isPerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
 import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
 import { DistrictsService } from '../districts';
@@ -90,9 +91,12 @@ export class ShiftPlanningService {
     return created;
   }
 
-  /** Changes a walk that has not started; more places promote people from the waitlist. */
+  /**
+   * Changes a walk that has not started; more places promote people from the waitlist. New times
+   * must not overlap another walk a confirmed walker has a place on (SCHEDULE_CONFLICT).
+   */
   async update(actor: Actor, input: UpdateShiftInput): Promise<Shift> {
-    await this.requireManager(actor, input.shiftId);
+    await this.requireManager(actor, input.shiftId, { verified: true });
     const updated = await this.database.transaction(async (manager) => {
       const shift = await this.lockOpen(manager, input.shiftId, 'update');
       if (shift.startsAt <= this.clock.now()) {
@@ -115,6 +119,12 @@ export class ShiftPlanningService {
           maxWalkers: [`must be at least the ${shift.confirmedCount} walkers already confirmed`],
         });
       }
+      const moved =
+        next.startsAt.getTime() !== shift.startsAt.getTime() ||
+        next.endsAt.getTime() !== shift.endsAt.getTime();
+      if (moved) await this.requireNoOverlapForWalkers(manager, { ...shift, ...next });
+      // A walk moved to another time gets its reminder again.
+      if (next.startsAt.getTime() !== shift.startsAt.getTime()) shift.reminderSentAt = null;
       Object.assign(shift, next);
       if (input.meetingPoint !== undefined) shift.meetingPoint = input.meetingPoint;
       if (input.requiredCredentials !== undefined)
@@ -129,7 +139,7 @@ export class ShiftPlanningService {
 
   /** PLANNED → CONFIRMED: the walk goes ahead (also when understaffed: the coordinator's call). */
   async confirm(actor: Actor, input: ShiftIdInput): Promise<Shift> {
-    await this.requireManager(actor, input.shiftId);
+    await this.requireManager(actor, input.shiftId, { verified: true });
     const confirmed = await this.database.transaction(async (manager) => {
       const shift = await this.database.findOneForUpdate(manager, Shift, { id: input.shiftId });
       if (!shift) throw DomainError.notFound('Shift', input.shiftId);
@@ -143,11 +153,17 @@ export class ShiftPlanningService {
     return confirmed;
   }
 
-  /** Cancels a walk: every confirmed or waitlisted signup is cancelled and its person notified. */
+  /**
+   * Cancels a walk (before or during it, not once it is over): every confirmed or waitlisted signup
+   * is cancelled and its person notified. Also for a suspended organisation, winding down.
+   */
   async cancel(actor: Actor, input: CancelShiftInput): Promise<Shift> {
     await this.requireManager(actor, input.shiftId);
     const cancelled = await this.database.transaction(async (manager) => {
       const shift = await this.lockOpen(manager, input.shiftId, ShiftStatus.CANCELLED);
+      if (shift.endsAt <= this.clock.now()) {
+        throw DomainError.invalidTransition('Shift', 'ENDED', ShiftStatus.CANCELLED);
+      }
       const signedUp = await manager.findBy(Signup, {
         shiftId: shift.id,
         status: In([SignupStatus.CONFIRMED, SignupStatus.WAITLISTED]),
@@ -231,9 +247,32 @@ export class ShiftPlanningService {
     return actor.personId;
   }
 
-  private async requireManager(actor: Actor, shiftId: string): Promise<void> {
+  /** A COORDINATOR or ORG_ADMIN of the walk's organisation; `verified` also needs it VERIFIED. */
+  private async requireManager(
+    actor: Actor,
+    shiftId: string,
+    options: { verified?: boolean } = {},
+  ): Promise<void> {
     const shift = await this.shifts.get(shiftId);
     await this.access.requireRole(actor, shift.organisationId, MANAGERS);
+    if (options.verified) {
+      this.organisations.requireVerified(await this.organisations.get(shift.organisationId));
+    }
+  }
+
+  /** Each confirmed walker of `shift` (at its new times) has no other place overlapping it. */
+  private async requireNoOverlapForWalkers(
+    manager: EntityManager,
+    shift: Pick<Shift, 'id' | 'startsAt' | 'endsAt'>,
+  ): Promise<void> {
+    const conflicts = await this.waitlist.walkersWithOverlaps(manager, shift);
+    if (conflicts.length > 0) {
+      throw new DomainError(
+        ErrorCode.SCHEDULE_CONFLICT,
+        'At the new times, confirmed walkers would have places on overlapping walks',
+        { conflicts },
+      );
+    }
   }
 
   /** The shift, locked, provided it is still PLANNED or CONFIRMED. */

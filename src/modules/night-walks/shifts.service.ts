@@ -130,7 +130,6 @@ export class ShiftsService {
       .getOne();
   }
 
-  /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
   /** Whether the walk is one `actor` may see (the rule of `shifts`), for subscription events. */
   async isVisible(actor: Actor, id: string): Promise<boolean> {
     const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
@@ -138,6 +137,7 @@ export class ShiftsService {
     return (await query.getCount()) > 0;
   }
 
+  /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
   async getVisible(actor: Actor, id: string): Promise<Shift> {
     const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
     await this.restrictToVisible(actor, query);
@@ -190,14 +190,17 @@ export class ShiftsService {
   async understaffed(actor: Actor, organisationId: string): Promise<Shift[]> {
     await this.access.requireRole(actor, organisationId, MANAGERS);
     const now = this.clock.now();
-    return this.shifts
-      .createQueryBuilder('shift')
-      .where('shift.organisationId = :organisationId', { organisationId })
-      .andWhere('shift.status = :planned', { planned: ShiftStatus.PLANNED })
-      .andWhere('shift.signupDeadline <= :now AND shift.startsAt > :now', { now })
-      .andWhere('shift.confirmedCount < shift.minWalkers')
-      .orderBy('shift.startsAt', 'ASC')
-      .getMany();
+    return (
+      this.shifts
+        .createQueryBuilder('shift')
+        .where('shift.organisationId = :organisationId', { organisationId })
+        .andWhere('shift.status = :planned', { planned: ShiftStatus.PLANNED })
+        // Not yet over: with the default deadline (the start) a walk is understaffed as it starts.
+        .andWhere('shift.signupDeadline <= :now AND shift.endsAt > :now', { now })
+        .andWhere('shift.confirmedCount < shift.minWalkers')
+        .orderBy('shift.startsAt', 'ASC')
+        .getMany()
+    );
   }
 
   private async restrictToVisible(actor: Actor, query: SelectQueryBuilder<Shift>): Promise<void> {

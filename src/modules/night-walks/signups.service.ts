@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor, isPerson, PersonActor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
 import { CredentialsService } from '../credentials';
 import { NotificationKind, NotificationsService } from '../notifications';
-import { MANAGERS, OrganisationAccess } from '../organisations';
+import { MANAGERS, OrganisationAccess, OrganisationsService } from '../organisations';
 import { PeopleService } from '../people';
 import { SignUpForShiftInput, SignupIdInput } from './dto/shift.inputs';
 import { OPEN_SHIFT_STATUSES, Shift, ShiftStatus } from './entities/shift.entity';
@@ -31,6 +31,7 @@ export class SignupsService {
     private readonly database: Database,
     private readonly shifts: ShiftsService,
     private readonly access: OrganisationAccess,
+    private readonly organisations: OrganisationsService,
     private readonly credentials: CredentialsService,
     private readonly people: PeopleService,
     private readonly waitlist: WaitlistService,
@@ -47,6 +48,8 @@ export class SignupsService {
         'Only active members of the organisation that runs the walk can sign up',
       );
     }
+    // A suspended organisation's walks take no new walkers (its members still see them).
+    this.organisations.requireVerified(await this.organisations.get(shift.organisationId));
     const missing = await this.credentials.missingKinds(
       person.personId,
       shift.organisationId,
@@ -208,8 +211,13 @@ export class SignupsService {
     const manager = await this.access.hasRole(actor, shift.organisationId, MANAGERS);
     if (!own && !manager)
       throw DomainError.forbidden('Only the walker or a coordinator can cancel this signup');
-    if (!manager && this.clock.now() >= shift.startsAt) {
+    const now = this.clock.now();
+    if (!manager && now >= shift.startsAt) {
       throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'The walk has started; ask a coordinator');
+    }
+    // After the walk, attendance is what it was: a coordinator corrects it with checkIn.
+    if (now >= shift.endsAt) {
+      throw DomainError.invalidTransition('Shift', 'ENDED', SignupStatus.CANCELLED);
     }
     const { cancelled, changed } = await this.database.transaction(async (entityManager) => {
       const locked = await this.database.findOneForUpdate(entityManager, Shift, { id: shift.id });
@@ -221,11 +229,15 @@ export class SignupsService {
       const was = signup.status;
       signup.status = SignupStatus.CANCELLED;
       signup.cancelledAt = this.clock.now();
-      await entityManager.update(
+      // Conditional: a check-in committed meanwhile (it does not lock the shift) wins.
+      const changedRow = await entityManager.update(
         Signup,
-        { id: signup.id },
+        { id: signup.id, status: was },
         { status: signup.status, cancelledAt: signup.cancelledAt },
       );
+      if (!changedRow.affected) {
+        throw DomainError.invalidTransition('Signup', 'CHANGED', SignupStatus.CANCELLED);
+      }
       if (was === SignupStatus.CONFIRMED) locked.confirmedCount -= 1;
       else locked.waitlistCount -= 1;
       await entityManager.update(
@@ -269,17 +281,16 @@ export class SignupsService {
       ? [SignupStatus.CONFIRMED, SignupStatus.NO_SHOW]
       : [SignupStatus.CONFIRMED];
     const signup = await this.database.transaction(async (entityManager) => {
+      // Conditional, so a cancellation that committed meanwhile is not overwritten.
+      const marked = await entityManager.update(
+        Signup,
+        { id: found.id, status: In(allowedFrom) },
+        { status: SignupStatus.ATTENDED, checkedInAt: now },
+      );
       const current = await entityManager.findOneByOrFail(Signup, { id: found.id });
-      if (!allowedFrom.includes(current.status)) {
+      if (!marked.affected) {
         throw DomainError.invalidTransition('Signup', current.status, SignupStatus.ATTENDED);
       }
-      current.status = SignupStatus.ATTENDED;
-      current.checkedInAt = now;
-      await entityManager.update(
-        Signup,
-        { id: current.id },
-        { status: current.status, checkedInAt: now },
-      );
       return current;
     });
     return signup;

@@ -1,22 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { toStockholmIso } from '../../common/time';
+import { stockholmDate, toStockholmIso } from '../../common/time';
+import { CredentialsService } from '../credentials';
 import { NotificationKind, NotificationsService } from '../notifications';
+import { OrganisationAccess } from '../organisations';
 import { PeopleService } from '../people';
 import { Shift } from './entities/shift.entity';
 import { Signup, SignupStatus } from './entities/signup.entity';
 import { overlaps } from './night-walks.rules';
 
+/** A walk, or a walk as it would be at new times. */
+type WalkTimes = Pick<Shift, 'id' | 'startsAt' | 'endsAt'>;
+
 /**
  * Moves people from a walk's waitlist to free places, first come first served, inside the
- * caller's transaction (which holds the shift's row). Someone who meanwhile got a place on an
- * overlapping walk keeps their turn and is passed over for now.
+ * caller's transaction (which holds the shift's row), until the walk starts. Someone who meanwhile
+ * got a place on an overlapping walk, left the organisation or lacks a required credential keeps
+ * their turn and is passed over for now.
  */
 @Injectable()
 export class WaitlistService {
   constructor(
     private readonly people: PeopleService,
+    private readonly access: OrganisationAccess,
+    private readonly credentials: CredentialsService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
@@ -25,6 +33,8 @@ export class WaitlistService {
   async promote(manager: EntityManager, shift: Shift): Promise<Signup[]> {
     const promoted: Signup[] = [];
     if (shift.confirmedCount >= shift.maxWalkers || shift.waitlistCount === 0) return promoted;
+    // Once the walk has begun nobody is called in: they would learn of it too late.
+    if (this.clock.now() >= shift.startsAt) return promoted;
     const waiting = await manager.find(Signup, {
       where: { shiftId: shift.id, status: SignupStatus.WAITLISTED },
       order: { queueNumber: 'ASC' },
@@ -32,7 +42,7 @@ export class WaitlistService {
     for (const candidate of waiting) {
       if (shift.confirmedCount >= shift.maxWalkers) break;
       await this.people.lockForUpdate(manager, candidate.personId);
-      if (await this.overlappingPlace(manager, candidate.personId, shift)) continue;
+      if (!(await this.mayTakePlace(manager, candidate.personId, shift))) continue;
       const claimed = await manager.update(
         Signup,
         { id: candidate.id, status: SignupStatus.WAITLISTED },
@@ -64,11 +74,50 @@ export class WaitlistService {
     return promoted;
   }
 
+  /** Still an active member, holding the required credentials, with no overlapping place. */
+  private async mayTakePlace(
+    manager: EntityManager,
+    personId: string,
+    shift: Shift,
+  ): Promise<boolean> {
+    if (!(await this.access.isActivePerson(manager, personId, shift.organisationId))) return false;
+    const missing = await this.credentials.missingKinds(
+      personId,
+      shift.organisationId,
+      shift.requiredCredentials,
+      stockholmDate(shift.endsAt),
+      manager,
+    );
+    if (missing.length > 0) return false;
+    return (await this.overlappingPlace(manager, personId, shift)) === null;
+  }
+
+  /**
+   * The confirmed walkers of `shift` (as it would be, e.g. at new times) who hold a place on another
+   * walk overlapping it; each walker's row is locked, as a signup does, so none slips in meanwhile.
+   */
+  async walkersWithOverlaps(
+    manager: EntityManager,
+    shift: WalkTimes,
+  ): Promise<{ signupId: string; shiftId: string }[]> {
+    const walkers = await manager.find(Signup, {
+      where: { shiftId: shift.id, status: SignupStatus.CONFIRMED },
+      order: { personId: 'ASC' },
+    });
+    const conflicts: { signupId: string; shiftId: string }[] = [];
+    for (const walker of walkers) {
+      await this.people.lockForUpdate(manager, walker.personId);
+      const other = await this.overlappingPlace(manager, walker.personId, shift);
+      if (other) conflicts.push({ signupId: walker.id, shiftId: other.id });
+    }
+    return conflicts;
+  }
+
   /** A walk overlapping `shift` on which the person holds a place (confirmed or attended), if any. */
   async overlappingPlace(
     manager: EntityManager,
     personId: string,
-    shift: Shift,
+    shift: WalkTimes,
   ): Promise<Shift | null> {
     const places = await manager
       .createQueryBuilder(Shift, 'other')

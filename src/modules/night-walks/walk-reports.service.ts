@@ -12,17 +12,15 @@ import { byKey, LoaderFactory } from '../../graphql/loaders';
 import { MANAGERS, OrganisationAccess } from '../organisations';
 import { SubmitWalkReportInput } from './dto/shift.inputs';
 import { OPEN_SHIFT_STATUSES, Shift, ShiftStatus } from './entities/shift.entity';
-import { Signup, SignupStatus } from './entities/signup.entity';
+import { SignupStatus } from './entities/signup.entity';
 import { WalkReport } from './entities/walk-report.entity';
 import { ShiftEvents } from './shift-events.service';
 import { ShiftsService } from './shifts.service';
 
-/** Signups of walkers who may report: they held a place on the walk. */
-const PARTICIPANT_STATUSES = [SignupStatus.CONFIRMED, SignupStatus.ATTENDED, SignupStatus.NO_SHOW];
-
 /**
- * The report after a walk, by a participant or the organisation's coordinator. It completes the
- * walk, which credits its hours to the walkers who attended; it never names the people met.
+ * The report after a walk, by a walker who checked in or the organisation's coordinator. It
+ * completes the walk, which credits its hours to the walkers who attended (attendance is the
+ * check-ins: a coordinator can still check in someone who forgot); it never names the people met.
  */
 @Injectable()
 export class WalkReportsService {
@@ -48,10 +46,11 @@ export class WalkReportsService {
     if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person reports on a walk');
     const shift = await this.shifts.get(input.shiftId);
     const coordinator = await this.access.hasRole(actor, shift.organisationId, MANAGERS);
-    const own = (await this.shifts.getSignupOf(actor.personId, shift.id)) ?? null;
-    const participant = own !== null && PARTICIPANT_STATUSES.includes(own.status);
-    if (!coordinator && !participant) {
-      throw DomainError.forbidden('Only a walker on this walk or its coordinator can report on it');
+    const own = await this.shifts.getSignupOf(actor.personId, shift.id);
+    if (!coordinator && own?.status !== SignupStatus.ATTENDED) {
+      throw DomainError.forbidden(
+        'Only a walker who checked in on this walk, or its coordinator, can report on it',
+      );
     }
     const problems: Record<string, string[]> = {};
     if (containsPersonalIdentityNumber(input.notes)) {
@@ -65,8 +64,8 @@ export class WalkReportsService {
     if (Object.keys(problems).length > 0)
       throw DomainError.badInput('The report names someone', problems);
     const now = this.clock.now();
-    if (now < shift.startsAt)
-      throw DomainError.invalidTransition('Shift', 'NOT_STARTED', ShiftStatus.COMPLETED);
+    if (now < shift.endsAt)
+      throw DomainError.invalidTransition('Shift', 'NOT_ENDED', ShiftStatus.COMPLETED);
     try {
       const { report, completed } = await this.database.transaction(async (manager) => {
         const locked = await this.database.findOneForUpdate(manager, Shift, { id: shift.id });
@@ -92,14 +91,6 @@ export class WalkReportsService {
         );
         locked.status = ShiftStatus.COMPLETED;
         await manager.update(Shift, { id: locked.id }, { status: locked.status });
-        // The walker who reports was there.
-        if (own && participant && own.status !== SignupStatus.ATTENDED) {
-          await manager.update(
-            Signup,
-            { id: own.id },
-            { status: SignupStatus.ATTENDED, checkedInAt: own.checkedInAt ?? now },
-          );
-        }
         return { report: saved, completed: locked };
       });
       this.events.changed(completed);

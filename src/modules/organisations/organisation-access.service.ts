@@ -38,6 +38,19 @@ export class OrganisationAccess {
     return (await this.roleIn(actor, organisationId)) !== null;
   }
 
+  /** Whether a person (not the caller) is an ACTIVE member now, read inside `manager`'s transaction. */
+  isActivePerson(
+    manager: EntityManager,
+    personId: string,
+    organisationId: string,
+  ): Promise<boolean> {
+    return manager.existsBy(Membership, {
+      personId,
+      organisationId,
+      status: MembershipStatus.ACTIVE,
+    });
+  }
+
   /** True when the actor is ADMIN or holds one of the roles in the organisation. */
   async hasRole(
     actor: Actor,

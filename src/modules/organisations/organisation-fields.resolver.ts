@@ -80,8 +80,9 @@ export class OrganisationFieldsResolver {
       defaultValue: [MembershipStatus.ACTIVE, MembershipStatus.INVITED],
       description: 'Which statuses to include (default ACTIVE and INVITED).',
     })
-    statuses: MembershipStatus[],
+    requested: MembershipStatus[] | null,
   ): Promise<Membership[]> {
+    const statuses = requested ?? [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
     const manager = await this.access.hasRole(actor, organisation.id, MANAGERS);
     if (!manager && !(await this.access.isActiveMember(actor, organisation.id))) {
       throw DomainError.forbidden("Only the organisation's members see its members");

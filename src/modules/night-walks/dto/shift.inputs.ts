@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../../common/validation';
+import { DefaultWhenNull, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { CredentialKind } from '../../credentials';
 import { Person } from '../../people';
@@ -48,6 +48,7 @@ abstract class WalkPlanInput {
     defaultValue: 3,
     description: 'Fewest walkers, at least 2 (default 3).',
   })
+  @DefaultWhenNull(() => 3)
   @IsOptional()
   @IsInt()
   @Min(2)
@@ -65,6 +66,7 @@ abstract class WalkPlanInput {
     defaultValue: [],
     description: 'Credentials every walker needs, e.g. POLICE_RECORD_CHECK.',
   })
+  @DefaultWhenNull(() => [])
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -128,6 +130,7 @@ export class CreateShiftSeriesInput extends WalkPlanInput {
     description:
       'Signups close this many minutes before each walk starts (default 0: at the start).',
   })
+  @DefaultWhenNull(() => 0)
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -283,6 +286,7 @@ export class SignUpForShiftInput {
     description:
       'When the walk is full: true joins the waitlist, false (default) answers SHIFT_FULL.',
   })
+  @DefaultWhenNull(() => false)
   @IsOptional()
   @IsBoolean()
   joinWaitlist: boolean = false;
@@ -332,6 +336,7 @@ export class SubmitWalkReportInput {
     defaultValue: [],
     description: 'Kinds of incident seen.',
   })
+  @DefaultWhenNull(() => [])
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -339,6 +344,7 @@ export class SubmitWalkReportInput {
   incidentCategories: IncidentCategory[] = [];
 
   @Field(() => [String], { nullable: true, defaultValue: [], description: 'Places walked.' })
+  @DefaultWhenNull(() => [])
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -351,6 +357,7 @@ export class SubmitWalkReportInput {
     defaultValue: '',
     description: 'Free text, without names or personal identity numbers.',
   })
+  @DefaultWhenNull(() => '')
   @IsOptional()
   @IsString()
   @MaxLength(5000)
