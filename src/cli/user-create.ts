@@ -5,7 +5,6 @@ import { INestApplicationContext } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { ANONYMOUS, SystemRole } from '../common/actor';
 import { createApp } from '../bootstrap';
-import { DomainError } from '../common/errors/domain-error';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PeopleService, Person } from '../modules/people';
 
 export interface CreateUserArguments {
@@ -82,7 +81,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof DomainError || error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

@@ -1,3 +1,4 @@
+import { DomainError } from './errors/domain-error';
 /**
  * Who is calling. Created once per request by the authentication guard and passed, first, to every
  * service method. Services check access on the record they load, never on ids taken from input.
@@ -41,6 +42,12 @@ export const ANONYMOUS: AnonymousActor = Object.freeze({ kind: 'anonymous' });
 
 export function isPerson(actor: Actor): actor is PersonActor {
   return actor.kind === 'person';
+}
+
+/** The actor as a signed-in person, or FORBIDDEN with `message`: for what only a person can do. */
+export function requirePerson(actor: Actor, message: string): PersonActor {
+  if (!isPerson(actor)) throw DomainError.forbidden(message);
+  return actor;
 }
 
 /** ADMIN holds every system role's rights. */

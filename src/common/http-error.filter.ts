@@ -1,15 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from './errors/domain-error';
-import { ErrorCode } from './errors/error-codes';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
-  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
-  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
-};
+import { HTTP_STATUS_BY_CODE } from './errors/error-codes';
 
 /**
  * Domain errors on plain HTTP routes (health, calendars) get a status and the same `code` as in
@@ -22,7 +14,7 @@ export class HttpErrorFilter implements ExceptionFilter<DomainError> {
     host
       .switchToHttp()
       .getResponse<Response>()
-      .status(STATUS[error.code] ?? HttpStatus.CONFLICT)
+      .status(HTTP_STATUS_BY_CODE[error.code] ?? HttpStatus.CONFLICT)
       .json({ error: { code: error.code, message: error.message, details: error.details } });
   }
 }

@@ -1,3 +1,5 @@
+import { luhnValid } from './luhn';
+
 /**
  * Finds Swedish personal identity numbers (personnummer, and samordningsnummer whose day is +60)
  * in free text: YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN. A match must
@@ -6,15 +8,6 @@
  * digits could be a phone number, so only those need a valid Luhn check digit.
  */
 const CANDIDATE = /(?<!\d)(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+\s]?)(\d{3})(\d)(?!\d)/g;
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < digits.length; index += 1) {
-    const product = Number(digits[index]) * (index % 2 === 0 ? 2 : 1);
-    sum += product > 9 ? product - 9 : product;
-  }
-  return sum % 10 === 0;
-}
 
 function plausibleDate(month: number, day: number): boolean {
   const realDay = day > 60 ? day - 60 : day; // samordningsnummer

@@ -1,7 +1,7 @@
-import { HttpException, HttpStatus, LoggerService } from '@nestjs/common';
+import { HttpException, LoggerService } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors/domain-error';
-import { ErrorCode } from '../common/errors/error-codes';
+import { ErrorCode, HTTP_STATUS_BY_CODE } from '../common/errors/error-codes';
 
 /** Errors Apollo raises before execution: the client sent something it must fix. */
 const REQUEST_ERROR_CODES = new Set([
@@ -14,13 +14,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
-  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
-  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
-  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
-  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
-};
+const HTTP_STATUS_CODES = new Map<number, ErrorCode>(
+  Object.entries(HTTP_STATUS_BY_CODE).map(([code, status]) => [status, code as ErrorCode]),
+);
 
 /**
  * The error a resolver (or a guard) threw, inside the GraphQLError wrapping it. Apollo's own
@@ -76,7 +72,7 @@ function formatError(
   }
 
   if (original instanceof HttpException) {
-    const code = HTTP_STATUS_CODES[original.getStatus()];
+    const code = HTTP_STATUS_CODES.get(original.getStatus());
     if (code) return { message: original.message, path, locations, extensions: { code } };
   }
 

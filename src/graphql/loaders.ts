@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { FindOptionsWhere, In, Repository } from 'typeorm';
 
 /** Creates a DataLoader; defined once per service so every request reuses the same definition. */
 export type LoaderFactory<K, V> = () => DataLoader<K, V>;
@@ -24,6 +25,19 @@ export class RequestLoaders {
 export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
   const found = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => found.get(key) ?? null);
+}
+
+/** A loader of records by id from one repository (null where missing). */
+export function loaderById<T extends { id: string }>(
+  repository: Repository<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) =>
+    byKey(
+      ids,
+      await repository.findBy({ id: In([...ids]) } as FindOptionsWhere<T>),
+      (row) => row.id,
+    ),
+  );
 }
 
 /** Groups rows found by one `IN (…)` query into one list per requested key. */

@@ -1,10 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import {
-  DateTimeResolver,
-  JSONObjectResolver,
-  LocalDateResolver,
-  SafeIntResolver,
-} from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import { toStockholmIso } from '../common/time';
 
 /**
@@ -24,9 +19,6 @@ export const DateTimeScalar = new GraphQLScalarType({
     return toStockholmIso(instant);
   },
 });
-
-/** Money in öre (1 SEK = 100 öre) and other integers that must stay exact. */
-export const SafeIntScalar = SafeIntResolver;
 
 /** A calendar date, `YYYY-MM-DD`, in Europe/Stockholm. */
 export const LocalDateScalar = LocalDateResolver;

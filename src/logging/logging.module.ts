@@ -11,7 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
  * Headers and fields that hold credentials. Bodies are never logged (they carry passwords and
  * refresh tokens), and SQL parameters are never logged either (see SqlLogger).
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers.cookie',
@@ -19,7 +19,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** The request id: the caller's `X-Request-Id` when it is sane, else a new UUID; echoed back. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+function requestId(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', id);

@@ -4,7 +4,6 @@ import { ApiClient, ApiClientsService } from '../../src/modules/api-clients';
 import { AuthService } from '../../src/modules/auth';
 import { District, DistrictsService } from '../../src/modules/districts';
 import {
-  luhnCheckDigit,
   Membership,
   MembershipRole,
   MembershipsService,
@@ -13,6 +12,7 @@ import {
   OrganisationsService,
   OrganisationStatus,
 } from '../../src/modules/organisations';
+import { luhnCheckDigit } from '../../src/common/luhn';
 import { ShiftPlanningService, Shift } from '../../src/modules/night-walks';
 import { CreateShiftInput } from '../../src/modules/night-walks/dto/shift.inputs';
 import { PasswordService, Person } from '../../src/modules/people';
@@ -120,10 +120,7 @@ export class Factories {
     const admin = await this.sharedOfficer();
     return this.test
       .get(DistrictsService)
-      .create(
-        { ...admin.actor, systemRole: SystemRole.ADMIN },
-        { name: name ?? this.unique('Distrikt') },
-      );
+      .create(admin.actor, { name: name ?? this.unique('Distrikt') });
   }
 
   /** A registered organisation, VERIFIED unless asked otherwise, with a signed-in ORG_ADMIN. */
@@ -148,7 +145,10 @@ export class Factories {
         OrganisationStatus.VERIFIED,
       );
     }
-    if (status === OrganisationStatus.SUSPENDED || status === OrganisationStatus.REJECTED) {
+    if (status === OrganisationStatus.SUSPENDED) {
+      organisation = await this.suspend(organisation.id);
+    }
+    if (status === OrganisationStatus.REJECTED) {
       organisation = await organisations.decide(
         officer,
         { organisationId: organisation.id, reason: 'Test' },
@@ -156,6 +156,40 @@ export class Factories {
       );
     }
     return { organisation, admin };
+  }
+
+  /** Suspends a VERIFIED organisation, as an officer would. */
+  async suspend(organisationId: string, reason = 'Test'): Promise<Organisation> {
+    return this.test
+      .get(OrganisationsService)
+      .decide(
+        (await this.sharedOfficer()).actor,
+        { organisationId, reason },
+        OrganisationStatus.SUSPENDED,
+      );
+  }
+
+  /** A VERIFIED night-walk group with a COORDINATOR and `volunteers` active volunteers. */
+  async nightWalkGroup(
+    volunteers = 3,
+    options: OrganisationOptions = {},
+  ): Promise<{
+    organisation: Organisation;
+    admin: SignedIn;
+    coordinator: SignedIn;
+    walkers: SignedIn[];
+  }> {
+    const owner = await this.organisation({ kind: OrganisationKind.NIGHT_WALK_GROUP, ...options });
+    const coordinator = await this.member(
+      owner.organisation.id,
+      owner.admin,
+      MembershipRole.COORDINATOR,
+    );
+    const walkers: SignedIn[] = [];
+    for (let index = 0; index < volunteers; index += 1) {
+      walkers.push(await this.member(owner.organisation.id, owner.admin));
+    }
+    return { ...owner, coordinator, walkers };
   }
 
   /** A person invited by the organisation's admin who accepted: an ACTIVE member with this role. */
@@ -183,10 +217,7 @@ export class Factories {
     const admin = await this.sharedOfficer();
     const created = await this.test
       .get(ApiClientsService)
-      .create(
-        { ...admin.actor, systemRole: SystemRole.ADMIN },
-        { name: this.unique('Partnerapp'), scopes, ownerOrganisationId },
-      );
+      .create(admin.actor, { name: this.unique('Partnerapp'), scopes, ownerOrganisationId });
     return { ...created, client: this.test.client({ apiKey: created.apiKey }) };
   }
 
@@ -195,7 +226,7 @@ export class Factories {
    * four hours long, 3–6 walkers, signups open until the start.
    */
   async shift(
-    owner: { organisation: Organisation; admin: SignedIn },
+    owner: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
     options: Partial<CreateShiftInput> = {},
   ): Promise<Shift> {
     const startsAt =

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import { ANONYMOUS, Actor } from '../actor';
+import { httpOf } from '../request';
 
 /** Where the authentication guard leaves the actor on the HTTP request. */
 export interface RequestWithActor {
@@ -8,10 +8,7 @@ export interface RequestWithActor {
 }
 
 export function actorFromExecutionContext(context: ExecutionContext): Actor {
-  const request =
-    context.getType<string>() === 'graphql'
-      ? GqlExecutionContext.create(context).getContext<{ req: RequestWithActor }>().req
-      : context.switchToHttp().getRequest<RequestWithActor>();
+  const request = httpOf(context).req as RequestWithActor | undefined;
   return request?.actor ?? ANONYMOUS;
 }
 

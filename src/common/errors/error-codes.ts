@@ -32,3 +32,15 @@ export enum ErrorCode {
 }
 
 export const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/**
+ * The generic codes that have an HTTP status of their own, both ways: a domain error on a plain
+ * HTTP route gets the status (others: 409), an HTTP exception in GraphQL gets the code.
+ */
+export const HTTP_STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
+};

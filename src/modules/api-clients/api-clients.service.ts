@@ -9,13 +9,7 @@ import { Database } from '../../database/database.service';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
 import { MembershipRole, OrganisationAccess, OrganisationsService } from '../organisations';
-import {
-  apiKeyMatches,
-  apiKeyPrefix,
-  generateApiKey,
-  GeneratedApiKey,
-  hashApiKey,
-} from './api-key';
+import { apiKeyFrom, apiKeyMatches, apiKeyPrefix, generateApiKey } from './api-key';
 import { ApiClientIdInput, ApiClientsArgs, CreateApiClientInput } from './dto/api-client.inputs';
 import { ApiClient } from './entities/api-client.entity';
 
@@ -63,23 +57,22 @@ export class ApiClientsService {
   async create(
     actor: Actor,
     input: CreateApiClientInput,
-    options: { id?: string; key?: GeneratedApiKey } = {},
+    /** A fixed id and key (demo data); otherwise both are generated. */
+    options: { id?: string; key?: string } = {},
   ): Promise<{ apiClient: ApiClient; apiKey: string }> {
     if (!isPerson(actor)) throw DomainError.forbidden();
-    if (input.ownerOrganisationId) {
-      const owner = await this.organisations.get(input.ownerOrganisationId);
-      if (!isAdmin(actor)) {
-        await this.access.requireRole(actor, owner.id, [MembershipRole.ORG_ADMIN]);
-        const extra = input.scopes.filter((scope) => !SELF_SERVICE_SCOPES.includes(scope));
-        if (extra.length > 0) {
-          throw DomainError.forbidden(`Only ADMIN can grant ${extra.join(', ')}`);
-        }
+    const owner = input.ownerOrganisationId
+      ? await this.organisations.get(input.ownerOrganisationId)
+      : null;
+    await this.requireManager(actor, owner?.id ?? null);
+    if (owner) {
+      const extra = input.scopes.filter((scope) => !SELF_SERVICE_SCOPES.includes(scope));
+      if (!isAdmin(actor) && extra.length > 0) {
+        throw DomainError.forbidden(`Only ADMIN can grant ${extra.join(', ')}`);
       }
       this.organisations.requireVerified(owner);
-    } else if (!isAdmin(actor)) {
-      throw DomainError.forbidden('Only ADMIN creates API clients owned by the municipality');
     }
-    const generated = options.key ?? generateApiKey();
+    const generated = options.key ? apiKeyFrom(options.key) : generateApiKey();
     try {
       const apiClient = await this.database.transaction(async (manager) => {
         const client = await manager.save(
@@ -89,7 +82,7 @@ export class ApiClientsService {
             ownerOrganisationId: input.ownerOrganisationId ?? null,
             scopes: [...input.scopes],
             keyPrefix: generated.prefix,
-            keyHash: hashApiKey(generated.key),
+            keyHash: generated.hash,
             createdById: actor.personId,
             lastUsedAt: null,
             revokedAt: null,
@@ -113,7 +106,7 @@ export class ApiClientsService {
     } catch (error) {
       // A prefix collision (2^-32 per pair of keys): try once more with a new key.
       if (isUniqueViolation(error) && !options.key)
-        return this.create(actor, input, { ...options, key: generateApiKey() });
+        return this.create(actor, input, { ...options, key: generateApiKey().key });
       throw error;
     }
   }
@@ -144,11 +137,9 @@ export class ApiClientsService {
   /** ADMIN sees all; an ORG_ADMIN sees the clients of an organisation they administer. */
   async list(actor: Actor, args: ApiClientsArgs): Promise<ConnectionShape<ApiClient>> {
     const owner = args.filter?.ownerOrganisationId;
-    if (!isAdmin(actor)) {
-      if (!owner)
-        throw DomainError.forbidden('Name the organisation whose API clients you want to see');
-      await this.access.requireRole(actor, owner, [MembershipRole.ORG_ADMIN]);
-    }
+    if (!isAdmin(actor) && !owner)
+      throw DomainError.forbidden('Name the organisation whose API clients you want to see');
+    if (owner) await this.requireManager(actor, owner);
     const query = this.clients.createQueryBuilder('client');
     if (owner) query.where('client.ownerOrganisationId = :owner', { owner });
     return paginate(query, args, {
@@ -158,6 +149,7 @@ export class ApiClientsService {
     });
   }
 
+  /** ADMIN, or the ORG_ADMIN of the owning organisation; the municipality's clients are ADMIN's. */
   private async requireManager(actor: Actor, ownerOrganisationId: string | null): Promise<void> {
     if (isAdmin(actor)) return;
     if (!ownerOrganisationId)

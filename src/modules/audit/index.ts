@@ -1,3 +1,3 @@
 export { AuditModule } from './audit.module';
-export { AuditService, type AuditRecord } from './audit.service';
+export { AuditService } from './audit.service';
 export { AuditLogEntry } from './entities/audit-log-entry.entity';

@@ -30,16 +30,12 @@ import { LocalStrategy } from './strategies/local.strategy';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.jwt.secret,
+        // Signing only: JwtStrategy verifies access tokens (algorithm, issuer, audience pinned).
         signOptions: {
           algorithm: JWT_ALGORITHM,
           issuer: config.jwt.issuer,
           audience: config.jwt.audience,
           expiresIn: config.jwt.accessTokenTtlSeconds,
-        },
-        verifyOptions: {
-          algorithms: [JWT_ALGORITHM],
-          issuer: config.jwt.issuer,
-          audience: config.jwt.audience,
         },
       }),
     }),

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { ANONYMOUS, Actor, isPerson, PersonActor, SystemRole } from '../../common/actor';
+import { ANONYMOUS, Actor, PersonActor, requirePerson, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
+import { sha256Hex } from '../../common/sha256';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { PasswordService, Person, PeopleService } from '../people';
@@ -22,7 +23,7 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
-export enum SessionEnd {
+enum SessionEnd {
   LOGOUT = 'LOGOUT',
   REFRESH_TOKEN_REUSE = 'REFRESH_TOKEN_REUSE',
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
@@ -34,10 +35,6 @@ const INVALID_REFRESH = 'Invalid or expired refresh token';
 export interface SignedInSession {
   payload: AuthPayload;
   actor: PersonActor;
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 /**
@@ -71,7 +68,15 @@ export class AuthService {
    */
   async validateCredentials(email: string, password: string): Promise<Person> {
     await this.loginAttempts.reserve(email);
-    const person = await this.people.findByEmail(email);
+    return this.checkPassword(email, await this.people.findByEmail(email), password);
+  }
+
+  /** After the attempt is reserved: the person when the password is theirs, and the count cleared. */
+  private async checkPassword(
+    email: string,
+    person: Person | null,
+    password: string,
+  ): Promise<Person> {
     const valid = person
       ? await this.passwords.verify(person.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
@@ -105,7 +110,7 @@ export class AuthService {
   async refresh(token: string): Promise<SignedInSession> {
     const now = this.clock.now();
     const outcome = await this.database.transaction(async (manager) => {
-      const stored = await manager.findOneBy(RefreshToken, { tokenHash: hashToken(token) });
+      const stored = await manager.findOneBy(RefreshToken, { tokenHash: sha256Hex(token) });
       if (!stored) return { kind: 'invalid' as const };
       const session = await manager.findOneBy(AuthSession, { id: stored.sessionId });
       if (!session || session.revokedAt) return { kind: 'invalid' as const };
@@ -142,7 +147,7 @@ export class AuthService {
 
   /** Ends the current session, or every session of the person. */
   async logout(actor: Actor, input: LogoutInput = {}): Promise<boolean> {
-    const person = this.requirePerson(actor);
+    const person = requirePerson(actor, 'Only a signed-in person has a session');
     const where = input.everywhere
       ? { personId: person.personId, revokedAt: IsNull() }
       : { id: person.sessionId, revokedAt: IsNull() };
@@ -155,9 +160,10 @@ export class AuthService {
 
   /** Checks the current password (counted like a login attempt) and signs out every other session. */
   async changePassword(actor: Actor, input: ChangePasswordInput): Promise<Person> {
-    const me = this.requirePerson(actor);
+    const me = requirePerson(actor, 'Only a signed-in person has a session');
     const person = await this.people.get(me.personId);
-    await this.validateCredentials(person.email, input.currentPassword);
+    await this.loginAttempts.reserve(person.email);
+    await this.checkPassword(person.email, person, input.currentPassword);
     const passwordHash = await this.passwords.hash(input.newPassword);
     await this.database.transaction(async (manager) => {
       await this.people.setPasswordHash(manager, person.id, passwordHash);
@@ -210,7 +216,7 @@ export class AuthService {
     await tokens.insert(
       tokens.create({
         sessionId,
-        tokenHash: hashToken(token),
+        tokenHash: sha256Hex(token),
         issuedAt: now,
         expiresAt,
         usedAt: null,
@@ -234,10 +240,5 @@ export class AuthService {
       refreshTokenExpiresAt: refresh.expiresAt,
       person,
     };
-  }
-
-  private requirePerson(actor: Actor): PersonActor {
-    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has a session');
-    return actor;
   }
 }

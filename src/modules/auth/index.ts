@@ -1,6 +1,5 @@
 export { AuthModule } from './auth.module';
 export { AuthService, type AccessTokenClaims } from './auth.service';
-export { AuthPayload } from './dto/auth.inputs';
 export { AuthHousekeepingService } from './auth-housekeeping.service';
 export { AuthSession } from './entities/auth-session.entity';
 export { LoginAttempt } from './entities/login-attempt.entity';

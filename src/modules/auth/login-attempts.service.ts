@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -27,7 +27,7 @@ export class LoginAttemptsService {
   async reserve(email: string): Promise<void> {
     const accountKey = normaliseEmail(email);
     const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - this.config.login.lockoutSeconds * 1000);
+    const windowStart = this.windowStart(now);
     const attempts = await this.database.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
@@ -66,5 +66,16 @@ export class LoginAttemptsService {
 
   async clear(email: string): Promise<void> {
     await this.attempts.delete({ accountKey: normaliseEmail(email) });
+  }
+
+  /** Forgets counts whose window ended before `now` (housekeeping); how many. */
+  async deleteExpired(now: Date): Promise<number> {
+    const result = await this.attempts.delete({ windowStartedAt: LessThan(this.windowStart(now)) });
+    return result.affected ?? 0;
+  }
+
+  /** Attempts since this instant count. */
+  private windowStart(now: Date): Date {
+    return new Date(now.getTime() - this.config.login.lockoutSeconds * 1000);
   }
 }

@@ -2,7 +2,7 @@ import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graph
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
-import { Organisation, OrganisationsService } from '../organisations';
+import { MANAGERS, Organisation, OrganisationAccess, OrganisationsService } from '../organisations';
 import { Person, PeopleService, seesPrivateFieldsOf } from '../people';
 import { CredentialsService } from './credentials.service';
 import { Credential } from './entities/credential.entity';
@@ -66,16 +66,20 @@ export class PersonCredentialsResolver {
 /** Adds `Organisation.credentials` (for its ORG_ADMIN and COORDINATOR). */
 @Resolver(() => Organisation)
 export class OrganisationCredentialsResolver {
-  constructor(private readonly credentialsService: CredentialsService) {}
+  constructor(
+    private readonly credentialsService: CredentialsService,
+    private readonly access: OrganisationAccess,
+  ) {}
 
   @ResolveField(() => [Credential], {
     nullable: true,
     description:
       'Credentials members have shown to the organisation. Its ORG_ADMIN and COORDINATOR only.',
   })
-  credentials(
+  async credentials(
     @Parent() organisation: Organisation,
     @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
     @Args('personId', {
       type: () => ID,
       nullable: true,
@@ -83,6 +87,10 @@ export class OrganisationCredentialsResolver {
     })
     personId?: string,
   ): Promise<Credential[]> {
-    return this.credentialsService.forOrganisation(actor, organisation.id, personId);
+    await this.access.requireRole(actor, organisation.id, MANAGERS);
+    const all = await context.loaders
+      .get(this.credentialsService.byOrganisation)
+      .load(organisation.id);
+    return personId ? all.filter((credential) => credential.personId === personId) : all;
   }
 }

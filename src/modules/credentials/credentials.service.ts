@@ -9,7 +9,7 @@ import { stockholmDate } from '../../common/time';
 import { Database } from '../../database/database.service';
 import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
 import { AuditService } from '../audit';
-import { MANAGERS, MembershipRole, MembershipsService, OrganisationAccess } from '../organisations';
+import { MembershipRole, OrganisationAccess } from '../organisations';
 import { AddCredentialInput, VerifyCredentialInput } from './dto/credential.inputs';
 import { Credential, CredentialKind } from './entities/credential.entity';
 
@@ -19,7 +19,6 @@ export class CredentialsService {
     @InjectRepository(Credential) private readonly credentials: Repository<Credential>,
     private readonly database: Database,
     private readonly access: OrganisationAccess,
-    private readonly memberships: MembershipsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -60,17 +59,15 @@ export class CredentialsService {
   }
 
   /** Credentials recorded with an organisation; its ORG_ADMIN and COORDINATOR only. */
-  async forOrganisation(
-    actor: Actor,
-    organisationId: string,
-    personId?: string,
-  ): Promise<Credential[]> {
-    await this.access.requireRole(actor, organisationId, MANAGERS);
-    return this.credentials.find({
-      where: { organisationId, ...(personId ? { personId } : {}) },
-      order: { validUntil: 'DESC', id: 'ASC' },
+  /** Credentials per organisation, latest expiry first (used by `Organisation.credentials`). */
+  readonly byOrganisation: LoaderFactory<string, Credential[]> = () =>
+    new DataLoader(async (organisationIds) => {
+      const rows = await this.credentials.find({
+        where: { organisationId: In([...organisationIds]) },
+        order: { validUntil: 'DESC', id: 'ASC' },
+      });
+      return groupedByKey(organisationIds, rows, (row) => row.organisationId);
     });
-  }
 
   async add(actor: Actor, input: AddCredentialInput): Promise<Credential> {
     if (!isPerson(actor))
@@ -83,7 +80,7 @@ export class CredentialsService {
       }
     } else {
       await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
-      if (!(await this.memberships.isActiveMember(personId, input.organisationId))) {
+      if (!(await this.access.isActivePerson(personId, input.organisationId))) {
         throw DomainError.badInput('That person is not an active member of this organisation', {
           personId: ['is not an active member of the organisation'],
         });

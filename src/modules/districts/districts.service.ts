@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
@@ -9,7 +8,7 @@ import { containsPattern } from '../../common/text';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
-import { byKey, LoaderFactory } from '../../graphql/loaders';
+import { LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
 import { CreateDistrictInput, DistrictsArgs } from './dto/district.inputs';
@@ -24,10 +23,7 @@ export class DistrictsService {
     private readonly config: AppConfig,
   ) {}
 
-  readonly byId: LoaderFactory<string, District | null> = () =>
-    new DataLoader(async (ids) =>
-      byKey(ids, await this.districts.findBy({ id: In([...ids]) }), (d) => d.id),
-    );
+  readonly byId: LoaderFactory<string, District | null> = () => loaderById(this.districts);
 
   async get(id: string): Promise<District> {
     const district = await this.districts.findOneBy({ id });

@@ -20,7 +20,11 @@ import { ShiftFieldsResolver } from './shift-fields.resolver';
 import { DistrictShiftsResolver, OrganisationShiftsResolver } from './shift-owners.resolver';
 import { ShiftPlanningService } from './shift-planning.service';
 import { ShiftsService } from './shifts.service';
-import { SignupFieldsResolver, WalkReportFieldsResolver } from './signup-fields.resolver';
+import {
+  SignupFieldsResolver,
+  VolunteerHoursFieldsResolver,
+  WalkReportFieldsResolver,
+} from './signup-fields.resolver';
 import { SignupsResolver } from './signups.resolver';
 import { SignupsService } from './signups.service';
 import { VolunteerHoursService } from './volunteer-hours.service';
@@ -53,6 +57,7 @@ import { WalkReportsService } from './walk-reports.service';
     ShiftFieldsResolver,
     SignupFieldsResolver,
     WalkReportFieldsResolver,
+    VolunteerHoursFieldsResolver,
     OrganisationShiftsResolver,
     DistrictShiftsResolver,
   ],

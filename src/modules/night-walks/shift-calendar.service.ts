@@ -15,7 +15,7 @@ import { DistrictsService } from '../districts';
 import { Organisation, OrganisationStatus } from '../organisations';
 import { CalendarFeed } from './entities/calendar-feed.entity';
 import { Shift, ShiftStatus } from './entities/shift.entity';
-import { Signup, SignupStatus } from './entities/signup.entity';
+import { SEATED_STATUSES, Signup } from './entities/signup.entity';
 
 /** The organisation name selected alongside each walk (same order as the entities). */
 interface RunnerRow {
@@ -76,9 +76,7 @@ export class ShiftCalendarService {
       .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
       .addSelect('runner.name', 'runnerName')
       .where('signup.personId = :personId', { personId: feed.personId })
-      .andWhere('signup.status IN (:...seated)', {
-        seated: [SignupStatus.CONFIRMED, SignupStatus.ATTENDED],
-      })
+      .andWhere('signup.status IN (:...seated)', { seated: SEATED_STATUSES })
       .andWhere('shift.startsAt >= :from AND shift.startsAt < :to', { from, to })
       .orderBy('shift.startsAt', 'ASC')
       .getRawAndEntities();

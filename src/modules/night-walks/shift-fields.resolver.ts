@@ -7,17 +7,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { District, DistrictsService } from '../districts';
 import { MANAGERS, Organisation, OrganisationAccess, OrganisationsService } from '../organisations';
 import { Shift } from './entities/shift.entity';
-import { Signup, SignupStatus } from './entities/signup.entity';
+import { LIVE_SIGNUP_STATUSES, liveSignupOf, Signup, SignupStatus } from './entities/signup.entity';
 import { WalkReport } from './entities/walk-report.entity';
 import { ShiftsService } from './shifts.service';
 import { WalkReportsService } from './walk-reports.service';
-
-const LIVE_SIGNUPS = [
-  SignupStatus.CONFIRMED,
-  SignupStatus.WAITLISTED,
-  SignupStatus.ATTENDED,
-  SignupStatus.NO_SHOW,
-];
 
 @Resolver(() => Shift)
 export class ShiftFieldsResolver {
@@ -75,18 +68,14 @@ export class ShiftFieldsResolver {
     @Args('status', {
       type: () => [SignupStatus],
       nullable: true,
-      defaultValue: LIVE_SIGNUPS,
+      defaultValue: LIVE_SIGNUP_STATUSES,
       description: 'Which statuses to include (default all but CANCELLED).',
     })
     requested: SignupStatus[] | null,
   ): Promise<Signup[]> {
-    const statuses = requested ?? LIVE_SIGNUPS;
+    const statuses = requested ?? LIVE_SIGNUP_STATUSES;
     const all = await context.loaders.get(this.shifts.signupsByShift).load(shift.id);
-    const walker =
-      isPerson(actor) &&
-      all.some(
-        (signup) => signup.personId === actor.personId && signup.status !== SignupStatus.CANCELLED,
-      );
+    const walker = isPerson(actor) && liveSignupOf(all, actor.personId) !== undefined;
     if (!walker && !(await this.access.hasRole(actor, shift.organisationId, MANAGERS))) {
       throw DomainError.forbidden(
         'Only the coordinators and the walkers of this walk see who is signed up',
@@ -106,11 +95,7 @@ export class ShiftFieldsResolver {
   ): Promise<Signup | null> {
     if (!isPerson(actor)) return null;
     const all = await context.loaders.get(this.shifts.signupsByShift).load(shift.id);
-    return (
-      all.find(
-        (signup) => signup.personId === actor.personId && signup.status !== SignupStatus.CANCELLED,
-      ) ?? null
-    );
+    return liveSignupOf(all, actor.personId) ?? null;
   }
 
   @ResolveField(() => WalkReport, {

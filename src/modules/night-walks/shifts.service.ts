@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasSystemRole, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { byKey, groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { MANAGERS, Organisation, OrganisationAccess, OrganisationStatus } from '../organisations';
 import { ShiftsArgs } from './dto/shift.inputs';
 import { Shift, ShiftStatus } from './entities/shift.entity';
-import { Signup, SignupStatus } from './entities/signup.entity';
+import { LIVE_SIGNUP_STATUSES, Signup } from './entities/signup.entity';
 
 /** What `Organisation.shifts` and `District.shifts` show when no range is given. */
 export const DEFAULT_RANGE_DAYS = 30;
@@ -34,10 +34,7 @@ export class ShiftsService {
     private readonly clock: Clock,
   ) {}
 
-  readonly byId: LoaderFactory<string, Shift | null> = () =>
-    new DataLoader(async (ids) =>
-      byKey(ids, await this.shifts.findBy({ id: In([...ids]) }), (shift) => shift.id),
-    );
+  readonly byId: LoaderFactory<string, Shift | null> = () => loaderById(this.shifts);
 
   /** Every signup of each shift (all statuses), in order of arrival. */
   readonly signupsByShift: LoaderFactory<string, Signup[]> = () =>
@@ -121,29 +118,35 @@ export class ShiftsService {
     return signup;
   }
 
-  /** The person's live (not cancelled) signup for the walk, if any. */
-  getSignupOf(personId: string, shiftId: string): Promise<Signup | null> {
-    return this.signups
-      .createQueryBuilder('signup')
-      .where('signup.personId = :personId AND signup.shiftId = :shiftId', { personId, shiftId })
-      .andWhere('signup.status <> :cancelled', { cancelled: SignupStatus.CANCELLED })
-      .getOne();
+  /** The person's live (not cancelled) signup for the walk, if any; in a transaction, pass its manager. */
+  getSignupOf(
+    personId: string,
+    shiftId: string,
+    manager: EntityManager = this.signups.manager,
+  ): Promise<Signup | null> {
+    return manager.findOneBy(Signup, {
+      personId,
+      shiftId,
+      status: In(LIVE_SIGNUP_STATUSES),
+    });
   }
 
   /** Whether the walk is one `actor` may see (the rule of `shifts`), for subscription events. */
   async isVisible(actor: Actor, id: string): Promise<boolean> {
-    const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
-    await this.restrictToVisible(actor, query);
-    return (await query.getCount()) > 0;
+    return (await (await this.visibleById(actor, id)).getCount()) > 0;
   }
 
   /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
   async getVisible(actor: Actor, id: string): Promise<Shift> {
-    const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
-    await this.restrictToVisible(actor, query);
-    const shift = await query.getOne();
+    const shift = await (await this.visibleById(actor, id)).getOne();
     if (!shift) throw DomainError.notFound('Shift', id);
     return shift;
+  }
+
+  private async visibleById(actor: Actor, id: string): Promise<SelectQueryBuilder<Shift>> {
+    const query = this.shifts.createQueryBuilder('shift').where('shift.id = :id', { id });
+    await this.restrictToVisible(actor, query);
+    return query;
   }
 
   /** Walks by start time. */
@@ -175,7 +178,7 @@ export class ShiftsService {
       .createQueryBuilder('shift')
       .innerJoin(Signup, 'signup', 'signup.shiftId = shift.id')
       .where('signup.personId = :personId', { personId: actor.personId })
-      .andWhere('signup.status <> :cancelled', { cancelled: SignupStatus.CANCELLED })
+      .andWhere('signup.status IN (:...live)', { live: LIVE_SIGNUP_STATUSES })
       .orderBy('shift.startsAt', 'ASC')
       .addOrderBy('shift.id', 'ASC');
     if (from) query.andWhere('shift.startsAt >= :from', { from });

@@ -1,12 +1,13 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { Person, PeopleService } from '../people';
+import { VolunteerHours } from './dto/shift.inputs';
 import { Shift } from './entities/shift.entity';
 import { Signup, SignupStatus } from './entities/signup.entity';
 import { WalkReport } from './entities/walk-report.entity';
 import { ShiftsService } from './shifts.service';
 
-/** Relation fields of signups and reports; a signup is only reached through something visible. */
+/** Relation fields of signups, hours and reports; a signup is only reached through something visible. */
 @Resolver(() => Signup)
 export class SignupFieldsResolver {
   constructor(
@@ -43,6 +44,21 @@ export class SignupFieldsResolver {
     const waiting = all.filter((other) => other.status === SignupStatus.WAITLISTED);
     const index = waiting.findIndex((other) => other.id === signup.id);
     return index >= 0 ? index + 1 : null;
+  }
+}
+
+@Resolver(() => VolunteerHours)
+export class VolunteerHoursFieldsResolver {
+  constructor(private readonly people: PeopleService) {}
+
+  @ResolveField(() => Person, { description: 'The volunteer.' })
+  async person(
+    @Parent() hours: VolunteerHours,
+    @Context() context: GraphQLContext,
+  ): Promise<Person> {
+    const person = await context.loaders.get(this.people.byId).load(hours.personId);
+    if (!person) throw new Error(`Hours name a missing person ${hours.personId}`);
+    return person;
   }
 }
 

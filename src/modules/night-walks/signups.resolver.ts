@@ -3,7 +3,6 @@ import type { Request } from 'express';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { AppConfig } from '../../config/app-config';
-import { PeopleService } from '../people';
 import {
   SignUpForShiftInput,
   SignupIdInput,
@@ -16,7 +15,7 @@ import { Signup } from './entities/signup.entity';
 import { WalkReport } from './entities/walk-report.entity';
 import { ShiftCalendarService } from './shift-calendar.service';
 import { SignupsService } from './signups.service';
-import { HoursTotal, VolunteerHoursService } from './volunteer-hours.service';
+import { VolunteerHoursService } from './volunteer-hours.service';
 import { WalkReportsService } from './walk-reports.service';
 
 /** Everything a volunteer does: sign up, cancel, check in, report, hours, calendar. */
@@ -27,7 +26,6 @@ export class SignupsResolver {
     private readonly reports: WalkReportsService,
     private readonly hours: VolunteerHoursService,
     private readonly calendars: ShiftCalendarService,
-    private readonly people: PeopleService,
     private readonly config: AppConfig,
   ) {}
 
@@ -67,8 +65,8 @@ export class SignupsResolver {
 
   @Mutation(() => WalkReport, {
     description:
-      'Reports on a walk once it has started (a walker on it, or its coordinator): completes the walk and credits ' +
-      'its hours to those who attended.',
+      'Reports on a walk once it has ended (a walker who checked in, or its coordinator): completes the walk and ' +
+      'credits its hours to those who checked in.',
   })
   submitWalkReport(
     @CurrentActor() actor: Actor,
@@ -81,32 +79,19 @@ export class SignupsResolver {
     description:
       'Your hours: attended, reported walks starting in the range (default: this calendar year).',
   })
-  async myHours(
-    @CurrentActor() actor: Actor,
-    @Args() range: TimeRangeArgs,
-  ): Promise<VolunteerHours> {
-    return this.withPerson(await this.hours.mine(actor, range.from, range.to));
+  myHours(@CurrentActor() actor: Actor, @Args() range: TimeRangeArgs): Promise<VolunteerHours> {
+    return this.hours.mine(actor, range.from, range.to);
   }
 
   @Query(() => [VolunteerHours], {
     description:
       "Hours per volunteer on the organisation's walks (default: this calendar year). COORDINATOR and ORG_ADMIN.",
   })
-  async volunteerHours(
+  volunteerHours(
     @CurrentActor() actor: Actor,
     @Args() args: VolunteerHoursArgs,
   ): Promise<VolunteerHours[]> {
-    const totals = await this.hours.forOrganisation(actor, args.organisationId, args.from, args.to);
-    const people = new Map(
-      (await this.people.findByIds(totals.map((total) => total.personId))).map((person) => [
-        person.id,
-        person,
-      ]),
-    );
-    return totals.flatMap((total) => {
-      const person = people.get(total.personId);
-      return person ? [{ ...total, person }] : [];
-    });
+    return this.hours.forOrganisation(actor, args.organisationId, args.from, args.to);
   }
 
   @Query(() => String, {
@@ -125,10 +110,6 @@ export class SignupsResolver {
     @Context('req') req: Request,
   ): Promise<string> {
     return this.calendars.regenerate(actor, this.baseUrl(req));
-  }
-
-  private async withPerson(total: HoursTotal): Promise<VolunteerHours> {
-    return { ...total, person: await this.people.get(total.personId) };
   }
 
   private baseUrl(req: Request): string {

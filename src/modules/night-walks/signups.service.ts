@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Actor, isPerson, PersonActor } from '../../common/actor';
+import { Actor, isPerson, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -41,7 +41,7 @@ export class SignupsService {
   ) {}
 
   async signUp(actor: Actor, input: SignUpForShiftInput): Promise<Signup> {
-    const person = this.requirePerson(actor);
+    const person = requirePerson(actor, 'Only a signed-in person can sign up');
     const shift = await this.shifts.getVisible(actor, input.shiftId);
     if (!(await this.access.isActiveMember(actor, shift.organisationId))) {
       throw DomainError.forbidden(
@@ -77,14 +77,7 @@ export class SignupsService {
             signupDeadline: toStockholmIso(current.signupDeadline),
           });
         }
-        const existing = await manager
-          .createQueryBuilder(Signup, 'signup')
-          .where('signup.shiftId = :shiftId AND signup.personId = :personId', {
-            shiftId: current.id,
-            personId: person.personId,
-          })
-          .andWhere('signup.status <> :cancelled', { cancelled: SignupStatus.CANCELLED })
-          .getOne();
+        const existing = await this.shifts.getSignupOf(person.personId, current.id, manager);
         if (existing) {
           throw new DomainError(
             ErrorCode.ALREADY_SIGNED_UP,
@@ -294,10 +287,5 @@ export class SignupsService {
       return current;
     });
     return signup;
-  }
-
-  private requirePerson(actor: Actor): PersonActor {
-    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person can sign up');
-    return actor;
   }
 }

@@ -7,15 +7,9 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { TIME_ZONE } from '../../common/time';
 import { MANAGERS, OrganisationAccess } from '../organisations';
+import { VolunteerHours } from './dto/shift.inputs';
 import { Shift, ShiftStatus } from './entities/shift.entity';
 import { Signup, SignupStatus } from './entities/signup.entity';
-
-export interface HoursTotal {
-  personId: string;
-  walks: number;
-  minutes: number;
-  hours: number;
-}
 
 /**
  * Hours walked: the duration of every walk a person attended that has been reported (COMPLETED),
@@ -29,7 +23,7 @@ export class VolunteerHoursService {
     private readonly clock: Clock,
   ) {}
 
-  async mine(actor: Actor, from?: Date, to?: Date): Promise<HoursTotal> {
+  async mine(actor: Actor, from?: Date, to?: Date): Promise<VolunteerHours> {
     if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has hours');
     const [total] = await this.totals({ personId: actor.personId, ...this.range(from, to) });
     return total ?? { personId: actor.personId, walks: 0, minutes: 0, hours: 0 };
@@ -41,7 +35,7 @@ export class VolunteerHoursService {
     organisationId: string,
     from?: Date,
     to?: Date,
-  ): Promise<HoursTotal[]> {
+  ): Promise<VolunteerHours[]> {
     await this.access.requireRole(actor, organisationId, MANAGERS);
     return this.totals({ organisationId, ...this.range(from, to) });
   }
@@ -56,7 +50,7 @@ export class VolunteerHoursService {
     organisationId?: string;
     from: Date;
     to: Date;
-  }): Promise<HoursTotal[]> {
+  }): Promise<VolunteerHours[]> {
     const query = this.signups
       .createQueryBuilder('signup')
       .innerJoin(Shift, 'shift', 'shift.id = signup.shiftId')
@@ -81,7 +75,7 @@ export class VolunteerHoursService {
       startsAt: string | Date;
       endsAt: string | Date;
     }>();
-    const totals = new Map<string, HoursTotal>();
+    const totals = new Map<string, VolunteerHours>();
     for (const row of rows) {
       const minutes = Math.round(
         (toInstant(row.endsAt).getTime() - toInstant(row.startsAt).getTime()) / 60_000,

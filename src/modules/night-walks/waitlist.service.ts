@@ -7,7 +7,7 @@ import { NotificationKind, NotificationsService } from '../notifications';
 import { OrganisationAccess } from '../organisations';
 import { PeopleService } from '../people';
 import { Shift } from './entities/shift.entity';
-import { Signup, SignupStatus } from './entities/signup.entity';
+import { SEATED_STATUSES, Signup, SignupStatus } from './entities/signup.entity';
 import { overlaps } from './night-walks.rules';
 
 /** A walk, or a walk as it would be at new times. */
@@ -80,7 +80,7 @@ export class WaitlistService {
     personId: string,
     shift: Shift,
   ): Promise<boolean> {
-    if (!(await this.access.isActivePerson(manager, personId, shift.organisationId))) return false;
+    if (!(await this.access.isActivePerson(personId, shift.organisationId, manager))) return false;
     const missing = await this.credentials.missingKinds(
       personId,
       shift.organisationId,
@@ -123,9 +123,7 @@ export class WaitlistService {
       .createQueryBuilder(Shift, 'other')
       .innerJoin(Signup, 'signup', 'signup.shiftId = other.id')
       .where('signup.personId = :personId', { personId })
-      .andWhere('signup.status IN (:...statuses)', {
-        statuses: [SignupStatus.CONFIRMED, SignupStatus.ATTENDED],
-      })
+      .andWhere('signup.status IN (:...seated)', { seated: SEATED_STATUSES })
       .andWhere('other.id <> :shiftId', { shiftId: shift.id })
       .andWhere('other.startsAt < :endsAt', { endsAt: shift.endsAt })
       .andWhere('other.endsAt > :startsAt', { startsAt: shift.startsAt })

@@ -1,11 +1,11 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Actor, isAdmin, isPerson } from '../../common/actor';
+import { type Actor, isAdmin } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import { Person, PeopleService, seesPrivateFieldsOf } from '../people';
 import { Membership } from './entities/membership.entity';
 import { Organisation } from './entities/organisation.entity';
-import { MembershipsService } from './memberships.service';
+import { MANAGERS, OrganisationAccess } from './organisation-access.service';
 import { OrganisationsService } from './organisations.service';
 
 /**
@@ -19,7 +19,7 @@ export class MembershipFieldsResolver {
   constructor(
     private readonly organisations: OrganisationsService,
     private readonly people: PeopleService,
-    private readonly memberships: MembershipsService,
+    private readonly access: OrganisationAccess,
   ) {}
 
   @ResolveField(() => Organisation, { description: 'The organisation.' })
@@ -63,7 +63,7 @@ export class MembershipFieldsResolver {
     ) {
       return membership.invitedEmail;
     }
-    if (isPerson(actor) && (await this.memberships.managesOrganisationOf(actor, membership))) {
+    if (await this.access.hasRole(actor, membership.organisationId, MANAGERS)) {
       return membership.invitedEmail;
     }
     return null;

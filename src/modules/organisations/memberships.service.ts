@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import { Actor, isPerson, PersonActor } from '../../common/actor';
+import { Actor, isPerson, PersonActor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -22,20 +22,11 @@ import {
   LIVE_MEMBERSHIP_STATUSES,
   Membership,
   MembershipRole,
+  membershipSnapshot,
   MembershipStatus,
 } from './entities/membership.entity';
 import { Organisation, OrganisationStatus } from './entities/organisation.entity';
-import { MANAGERS, OrganisationAccess } from './organisation-access.service';
-
-/** A snapshot of a membership for the audit log. */
-function snapshot(membership: Membership): Record<string, unknown> {
-  return {
-    organisationId: membership.organisationId,
-    personId: membership.personId,
-    role: membership.role,
-    status: membership.status,
-  };
-}
+import { OrganisationAccess } from './organisation-access.service';
 
 @Injectable()
 export class MembershipsService {
@@ -59,37 +50,36 @@ export class MembershipsService {
     });
 
   /**
-   * A person's live memberships and open invitations, including invitations sent to their email
-   * address before they had an account.
+   * Each person's live memberships and open invitations, including invitations sent to their email
+   * address before they had an account (used by `Person.memberships`).
    */
-  liveMembershipsOf(person: Person): Promise<Membership[]> {
-    return this.memberships
-      .createQueryBuilder('membership')
-      .where('membership.status IN (:...statuses)', { statuses: LIVE_MEMBERSHIP_STATUSES })
-      .andWhere(
-        new Brackets((where) =>
-          where
-            .where('membership.personId = :personId', { personId: person.id })
-            .orWhere('(membership.personId IS NULL AND membership.invitedEmail = :email)', {
-              email: person.email,
-            }),
-        ),
-      )
-      .orderBy('membership.createdAt', 'ASC')
-      .addOrderBy('membership.id', 'ASC')
-      .getMany();
-  }
-
-  /** Whether this person is an ACTIVE member of the organisation. */
-  async isActiveMember(personId: string, organisationId: string): Promise<boolean> {
-    return (
-      (await this.memberships.countBy({
-        personId,
-        organisationId,
-        status: MembershipStatus.ACTIVE,
-      })) > 0
+  readonly liveByPerson: LoaderFactory<Pick<Person, 'id' | 'email'>, Membership[]> = () =>
+    new DataLoader(
+      async (people) => {
+        const rows = await this.memberships
+          .createQueryBuilder('membership')
+          .where('membership.status IN (:...statuses)', { statuses: LIVE_MEMBERSHIP_STATUSES })
+          .andWhere(
+            new Brackets((where) =>
+              where
+                .where('membership.personId IN (:...ids)', { ids: people.map((p) => p.id) })
+                .orWhere(
+                  '(membership.personId IS NULL AND membership.invitedEmail IN (:...emails))',
+                  { emails: people.map((p) => p.email) },
+                ),
+            ),
+          )
+          .orderBy('membership.createdAt', 'ASC')
+          .addOrderBy('membership.id', 'ASC')
+          .getMany();
+        return people.map((person) =>
+          rows.filter((row) =>
+            row.personId ? row.personId === person.id : row.invitedEmail === person.email,
+          ),
+        );
+      },
+      { cacheKeyFn: (person) => person.id },
     );
-  }
 
   /** Whether the invitation or membership is addressed to this actor. */
   private async isAddressedTo(actor: PersonActor, membership: Membership): Promise<boolean> {
@@ -149,7 +139,7 @@ export class MembershipsService {
           action: 'membership.invited',
           entityType: 'Membership',
           entityId: membership.id,
-          after: { ...snapshot(membership), invitedEmail: email },
+          after: { ...membershipSnapshot(membership), invitedEmail: email },
         });
         return membership;
       });
@@ -165,13 +155,13 @@ export class MembershipsService {
 
   /** The invitee accepts: INVITED → ACTIVE. */
   async accept(actor: Actor, input: MembershipIdInput): Promise<Membership> {
-    const person = this.requirePerson(actor);
+    const person = requirePerson(actor, 'Only a signed-in person has memberships');
     return this.answerInvitation(person, input.membershipId, MembershipStatus.ACTIVE);
   }
 
   /** The invitee declines: INVITED → LEFT. */
   async decline(actor: Actor, input: MembershipIdInput): Promise<Membership> {
-    const person = this.requirePerson(actor);
+    const person = requirePerson(actor, 'Only a signed-in person has memberships');
     return this.answerInvitation(person, input.membershipId, MembershipStatus.LEFT);
   }
 
@@ -193,7 +183,7 @@ export class MembershipsService {
         if (membership.status !== MembershipStatus.INVITED) {
           throw DomainError.invalidTransition('Membership', membership.status, to);
         }
-        const before = snapshot(membership);
+        const before = membershipSnapshot(membership);
         membership.personId = actor.personId;
         membership.status = to;
         if (to === MembershipStatus.ACTIVE) membership.joinedAt = this.clock.now();
@@ -231,7 +221,7 @@ export class MembershipsService {
       if (membership.role === input.role) return membership;
       if (input.role !== MembershipRole.ORG_ADMIN)
         await this.requireAnotherAdmin(manager, membership);
-      const before = snapshot(membership);
+      const before = membershipSnapshot(membership);
       membership.role = input.role;
       return this.saveAudited(manager, actor, membership, 'membership.role_changed', before);
     });
@@ -248,7 +238,7 @@ export class MembershipsService {
 
   /** A member leaves; the last ORG_ADMIN cannot. */
   async leave(actor: Actor, input: LeaveOrganisationInput): Promise<Membership> {
-    const person = this.requirePerson(actor);
+    const person = requirePerson(actor, 'Only a signed-in person has memberships');
     const membership = await this.memberships.findOneBy({
       organisationId: input.organisationId,
       personId: person.personId,
@@ -274,7 +264,7 @@ export class MembershipsService {
         throw DomainError.invalidTransition('Membership', membership.status, MembershipStatus.LEFT);
       }
       await this.requireAnotherAdmin(manager, membership);
-      const before = snapshot(membership);
+      const before = membershipSnapshot(membership);
       membership.status = MembershipStatus.LEFT;
       membership.leftAt = this.clock.now();
       return this.saveAudited(manager, actor, membership, action, before);
@@ -297,7 +287,7 @@ export class MembershipsService {
       entityType: 'Membership',
       entityId: saved.id,
       before,
-      after: snapshot(saved),
+      after: membershipSnapshot(saved),
     });
     return saved;
   }
@@ -338,15 +328,5 @@ export class MembershipsService {
     const membership = await this.memberships.findOneBy({ id: membershipId });
     if (!membership) throw DomainError.notFound('Membership', membershipId);
     return membership;
-  }
-
-  private requirePerson(actor: Actor): PersonActor {
-    if (!isPerson(actor)) throw DomainError.forbidden('Only a signed-in person has memberships');
-    return actor;
-  }
-
-  /** Whether the actor manages (ORG_ADMIN or COORDINATOR) the membership's organisation. */
-  managesOrganisationOf(actor: Actor, membership: Membership): Promise<boolean> {
-    return this.access.hasRole(actor, membership.organisationId, MANAGERS);
   }
 }

@@ -38,11 +38,11 @@ export class OrganisationAccess {
     return (await this.roleIn(actor, organisationId)) !== null;
   }
 
-  /** Whether a person (not the caller) is an ACTIVE member now, read inside `manager`'s transaction. */
+  /** Whether a person (not the caller) is an ACTIVE member now; in a transaction, pass its manager. */
   isActivePerson(
-    manager: EntityManager,
     personId: string,
     organisationId: string,
+    manager: EntityManager = this.memberships.manager,
   ): Promise<boolean> {
     return manager.existsBy(Membership, {
       personId,
@@ -107,4 +107,3 @@ export const MANAGERS: readonly MembershipRole[] = [
   MembershipRole.ORG_ADMIN,
   MembershipRole.COORDINATOR,
 ];
-export const ANY_ROLE: readonly MembershipRole[] = Object.values(MembershipRole);

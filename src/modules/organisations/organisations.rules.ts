@@ -1,3 +1,4 @@
+import { luhnValid } from '../../common/luhn';
 import { OrganisationStatus } from './entities/organisation.entity';
 
 /**
@@ -8,19 +9,7 @@ export function normaliseOrganisationNumber(input: string): string | null {
   const match = /^(\d{6})-?(\d{4})$/.exec(input.trim());
   if (!match) return null;
   const digits = match[1] + match[2];
-  return luhnCheckDigit(digits.slice(0, 9)) === Number(digits[9])
-    ? `${match[1]}-${match[2]}`
-    : null;
-}
-
-/** The Luhn (mod 10) check digit: weights 2,1,2,1… from the left, digit sums of the products. */
-export function luhnCheckDigit(nineDigits: string): number {
-  let sum = 0;
-  for (let index = 0; index < nineDigits.length; index += 1) {
-    const product = Number(nineDigits[index]) * (index % 2 === 0 ? 2 : 1);
-    sum += product > 9 ? product - 9 : product;
-  }
-  return (10 - (sum % 10)) % 10;
+  return luhnValid(digits) ? `${match[1]}-${match[2]}` : null;
 }
 
 /** PENDING → VERIFIED | REJECTED, VERIFIED ↔ SUSPENDED. */

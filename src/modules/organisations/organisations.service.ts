@@ -9,7 +9,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { containsPattern } from '../../common/text';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
-import { byKey, groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
 import { DistrictsService } from '../districts';
@@ -19,7 +19,12 @@ import {
   RegisterOrganisationInput,
   UpdateOrganisationInput,
 } from './dto/organisation.inputs';
-import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
+import {
+  Membership,
+  MembershipRole,
+  membershipSnapshot,
+  MembershipStatus,
+} from './entities/membership.entity';
 import { OrganisationDistrict } from './entities/organisation-district.entity';
 import { Organisation, OrganisationStatus } from './entities/organisation.entity';
 import { OrganisationAccess } from './organisation-access.service';
@@ -43,10 +48,7 @@ export class OrganisationsService {
     private readonly clock: Clock,
   ) {}
 
-  readonly byId: LoaderFactory<string, Organisation | null> = () =>
-    new DataLoader(async (ids) =>
-      byKey(ids, await this.organisations.findBy({ id: In([...ids]) }), (o) => o.id),
-    );
+  readonly byId: LoaderFactory<string, Organisation | null> = () => loaderById(this.organisations);
 
   /** District ids per organisation; the districts themselves go through the district loader. */
   readonly districtIdsByOrganisation: LoaderFactory<string, string[]> = () =>
@@ -190,12 +192,7 @@ export class OrganisationsService {
           action: 'membership.created',
           entityType: 'Membership',
           entityId: membership.id,
-          after: {
-            organisationId: created.id,
-            personId: actor.personId,
-            role: membership.role,
-            status: membership.status,
-          },
+          after: membershipSnapshot(membership),
         });
         return created;
       });
@@ -278,7 +275,7 @@ export class OrganisationsService {
         reason: ['is required when rejecting or suspending'],
       });
     }
-    await this.get(input.organisationId);
+    // A missing organisation has no members: NOT_FOUND comes from the locked read below.
     if (await this.access.isActiveMember(actor, input.organisationId)) {
       throw new DomainError(
         ErrorCode.CONFLICT_OF_INTEREST,

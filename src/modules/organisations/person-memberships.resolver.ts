@@ -1,6 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import type { GraphQLContext } from '../../graphql/context';
 import { Person, seesPrivateFieldsOf } from '../people';
 import { Membership } from './entities/membership.entity';
 import { MembershipsService } from './memberships.service';
@@ -19,9 +20,10 @@ export class PersonMembershipsResolver {
   memberships(
     @Parent() person: Person,
     @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
   ): Promise<Membership[]> | null {
     return seesPrivateFieldsOf(actor, person)
-      ? this.membershipsService.liveMembershipsOf(person)
+      ? context.loaders.get(this.membershipsService.liveByPerson).load(person)
       : null;
   }
 }

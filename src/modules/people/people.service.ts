@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Actor, isAdmin, isPerson, SystemRole } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { normaliseEmail } from '../../common/text';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
-import { byKey, LoaderFactory } from '../../graphql/loaders';
+import { LoaderFactory, loaderById } from '../../graphql/loaders';
 import { AuditService } from '../audit';
 import { SetProtectedIdentityInput, UpdateProfileInput } from './dto/people.inputs';
 import { Locale, Person } from './entities/person.entity';
@@ -38,21 +37,10 @@ export class PeopleService {
     private readonly audit: AuditService,
   ) {}
 
-  readonly byId: LoaderFactory<string, Person | null> = () =>
-    new DataLoader(async (ids) =>
-      byKey(ids, await this.people.findBy({ id: In([...ids]) }), (p) => p.id),
-    );
-
-  findById(id: string): Promise<Person | null> {
-    return this.people.findOneBy({ id });
-  }
-
-  findByIds(ids: readonly string[]): Promise<Person[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.people.findBy({ id: In([...ids]) });
-  }
+  readonly byId: LoaderFactory<string, Person | null> = () => loaderById(this.people);
 
   async get(id: string): Promise<Person> {
-    const person = await this.findById(id);
+    const person = await this.people.findOneBy({ id });
     if (!person) throw DomainError.notFound('Person', id);
     return person;
   }

@@ -4,7 +4,7 @@ import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
 import { ApiClientActor } from '../../../common/actor';
 import { ApiClientsService } from '../../api-clients';
 
-export const API_KEY_HEADER = 'X-Api-Key';
+const API_KEY_HEADER = 'X-Api-Key';
 
 /** `X-Api-Key: sv_…` for partner apps; a revoked or unknown key fails. */
 @Injectable()

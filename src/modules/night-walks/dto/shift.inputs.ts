@@ -20,7 +20,6 @@ import {
 import { DefaultWhenNull, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { CredentialKind } from '../../credentials';
-import { Person } from '../../people';
 import { IncidentCategory } from '../entities/walk-report.entity';
 import { Shift, ShiftStatus } from '../entities/shift.entity';
 
@@ -366,8 +365,8 @@ export class SubmitWalkReportInput {
 
 @ObjectType({ description: 'Hours walked in a period: attended walks that have been reported.' })
 export class VolunteerHours {
-  @Field(() => Person, { description: 'The volunteer.' })
-  person: Person;
+  /** Resolved to `person` through the people loader (VolunteerHoursFieldsResolver). */
+  personId: string;
 
   @Field(() => Int, { description: 'Walks attended and reported.' })
   walks: number;

@@ -13,12 +13,26 @@ export enum SignupStatus {
   NO_SHOW = 'NO_SHOW',
 }
 
-/** Signups that hold a place on the walk. */
-export const SEATED_STATUSES = [
+/** Signups that hold a place on the walk (for overlaps and calendars). */
+export const SEATED_STATUSES = [SignupStatus.CONFIRMED, SignupStatus.ATTENDED];
+
+/** Every status but CANCELLED: the person's one live signup for a walk (a unique index holds it). */
+export const LIVE_SIGNUP_STATUSES = [
   SignupStatus.CONFIRMED,
+  SignupStatus.WAITLISTED,
   SignupStatus.ATTENDED,
   SignupStatus.NO_SHOW,
 ];
+
+/** The person's live signup among a walk's signups, if any. */
+export function liveSignupOf<T extends Pick<Signup, 'personId' | 'status'>>(
+  signups: readonly T[],
+  personId: string,
+): T | undefined {
+  return signups.find(
+    (signup) => signup.personId === personId && signup.status !== SignupStatus.CANCELLED,
+  );
+}
 
 registerEnumType(SignupStatus, {
   name: 'SignupStatus',

@@ -110,3 +110,13 @@ export class Membership extends UuidEntity {
   @JoinColumn({ name: 'personId' })
   readonly person?: Person;
 }
+
+/** A snapshot of a membership for the audit log. */
+export function membershipSnapshot(membership: Membership): Record<string, unknown> {
+  return {
+    organisationId: membership.organisationId,
+    personId: membership.personId,
+    role: membership.role,
+    status: membership.status,
+  };
+}
