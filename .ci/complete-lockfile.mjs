@@ -13,15 +13,21 @@ const LIBC = { gnu: 'glibc', gnueabihf: 'glibc', musl: 'musl', musleabihf: 'musl
 const file = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
+// Every name installed anywhere: what follows `node_modules/` at the start of a key or after a `/`.
+const INSTALL_DIR = 'node_modules/';
+const installed = new Set();
+for (const key of Object.keys(packages)) {
+  for (let at = key.indexOf(INSTALL_DIR); at >= 0; at = key.indexOf(INSTALL_DIR, at + 1)) {
+    if (at === 0 || key[at - 1] === '/') installed.add(key.slice(at + INSTALL_DIR.length));
+  }
+}
 let added = 0;
 for (const [path, entry] of Object.entries(packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const match = PLATFORM.exec(name);
-    const present = Object.keys(packages).some(
-      (key) => key === `node_modules/${name}` || key.endsWith(`/node_modules/${name}`),
-    );
-    if (!match || present) continue;
+    if (!match || installed.has(name)) continue;
     const [, os, cpu, abi] = match;
+    installed.add(name);
     packages[`node_modules/${name}`] = {
       version,
       cpu: [cpu],

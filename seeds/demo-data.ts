@@ -76,6 +76,12 @@ export const districtId = (name: string): string => {
   return found.id;
 };
 
+export const organisationId = (name: string): string => {
+  const found = ORGANISATIONS.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`No demo organisation ${name}`);
+  return found.id;
+};
+
 export const PEOPLE: DemoPerson[] = [
   {
     id: person(1),

@@ -1,6 +1,6 @@
 import { CredentialKind } from '../src/modules/credentials';
 import { IncidentCategory } from '../src/modules/night-walks';
-import { districtId, ORGANISATIONS } from './demo-data';
+import { districtId, organisationId } from './demo-data';
 
 /**
  * Demo night walks: two groups walk every Friday and Saturday 21:00–01:00 in three districts. Walks
@@ -57,12 +57,6 @@ export interface DemoWalkSeries {
   upcoming: DemoUpcomingWalk[];
   past: DemoPastWalk[];
 }
-
-const organisationId = (name: string): string => {
-  const found = ORGANISATIONS.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`No demo organisation ${name}`);
-  return found.id;
-};
 
 const NATTVANDRARNA = organisationId('Nattvandrarna Kronogården');
 const TRYGGA_VUXNA = organisationId('Trygga Vuxna Sylte');

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from '../src/bootstrap';
 import { AppConfig } from '../src/config/app-config';
-import { ConfigurationError } from '../src/config/environment';
 import { DEMO_PASSWORD } from './demo-data';
 import { seedDemoData } from './seeder';
 
@@ -27,8 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigurationError || error instanceof Error ? error.message : error,
-  );
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -63,7 +63,7 @@ export function demoWalkFridays(now: Date): { upcoming: Date; past: Date } {
 export async function seedNightWalks(
   app: INestApplicationContext,
   actor: (email: string) => PersonActor,
-  count: (kind: string, created: boolean) => void,
+  count: (kind: string, created: boolean, n?: number) => void,
 ): Promise<void> {
   const organisationIds = [
     ...new Set([...NIGHT_WALK_SERIES, EXTRA_WALK].map((s) => s.organisationId)),
@@ -73,7 +73,7 @@ export async function seedNightWalks(
     .getRepository(Shift)
     .countBy({ organisationId: In(organisationIds) });
   if (existing > 0) {
-    for (let index = 0; index < existing; index += 1) count('shifts', false);
+    count('shifts', false, existing);
     return;
   }
   const seeder = new NightWalkSeeder(app, actor, count);
@@ -99,7 +99,7 @@ class NightWalkSeeder {
   constructor(
     app: INestApplicationContext,
     private readonly actor: (email: string) => PersonActor,
-    private readonly count: (kind: string, created: boolean) => void,
+    private readonly count: (kind: string, created: boolean, n?: number) => void,
   ) {
     this.clock = app.get(Clock);
     this.planning = app.get(ShiftPlanningService);
@@ -199,7 +199,7 @@ class NightWalkSeeder {
     if (created.length !== walks) {
       throw new Error(`The demo series gave ${created.length} walks, not ${walks}`);
     }
-    created.forEach(() => this.count('shifts', true));
+    this.count('shifts', true, created.length);
     return created;
   }
 

@@ -2,7 +2,6 @@ import { Query, Resolver } from '@nestjs/graphql';
 import { ApiScope } from '../src/common/actor';
 import { AllowApiScope } from '../src/common/decorators/access.decorators';
 import { ApiClient } from '../src/modules/api-clients';
-import { AuditLogEntry } from '../src/modules/audit';
 import { OrganisationStatus } from '../src/modules/organisations';
 import { codesOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
@@ -54,9 +53,7 @@ describe('API clients', () => {
       .getRepository(ApiClient)
       .findOneByOrFail({ id: apiClient.id });
     expect(JSON.stringify(stored)).not.toContain(apiKey.slice(12));
-    const [entry] = await test.dataSource
-      .getRepository(AuditLogEntry)
-      .findBy({ entityId: apiClient.id });
+    const [entry] = await test.auditOf(apiClient.id);
     expect(entry).toMatchObject({ action: 'api_client.created', actorPersonId: admin.person.id });
     expect(JSON.stringify(entry.summary)).not.toContain(apiKey.slice(12));
   });
@@ -112,9 +109,7 @@ describe('API clients', () => {
       expect(await test.client({ apiKey: 'hemligt' }).code(`{ districts { totalCount } }`)).toBe(
         'UNAUTHENTICATED',
       );
-      const audit = await test.dataSource
-        .getRepository(AuditLogEntry)
-        .find({ where: { entityId: partner.apiClient.id }, order: { at: 'ASC' } });
+      const audit = await test.auditOf(partner.apiClient.id);
       expect(audit.map((entry) => entry.action)).toEqual([
         'api_client.created',
         'api_client.revoked',

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { AuditLogEntry } from '../src/modules/audit';
 import { Credential } from '../src/modules/credentials';
 import { MembershipRole } from '../src/modules/organisations';
 import { TestApp } from './support/test-app';
@@ -46,11 +45,10 @@ describe('credentials', () => {
     expect(await admin.client.code(VERIFY, { input: { credentialId: addCredential.id } })).toBe(
       'INVALID_STATE_TRANSITION',
     );
-    const actions = (
-      await test.dataSource
-        .getRepository(AuditLogEntry)
-        .find({ where: { entityId: addCredential.id }, order: { at: 'ASC' } })
-    ).map((entry) => [entry.action, entry.actorPersonId]);
+    const actions = (await test.auditOf(addCredential.id)).map((entry) => [
+      entry.action,
+      entry.actorPersonId,
+    ]);
     expect(actions).toEqual([
       ['credential.added', volunteer.person.id],
       ['credential.verified', admin.person.id],

@@ -1,4 +1,3 @@
-import { AuditLogEntry } from '../src/modules/audit';
 import { District } from '../src/modules/districts';
 import { TestApp } from './support/test-app';
 
@@ -29,9 +28,7 @@ describe('districts', () => {
       id: createDistrict.id,
     });
     expect(one.district.name).toBe('Hjulkvarnelund');
-    const [entry] = await test.dataSource
-      .getRepository(AuditLogEntry)
-      .findBy({ entityId: createDistrict.id });
+    const [entry] = await test.auditOf(createDistrict.id);
     expect(entry).toMatchObject({ action: 'district.created', actorPersonId: admin.person.id });
   });
 

@@ -308,17 +308,11 @@ describe('GraphQL conventions', () => {
       }
     });
 
-    async function statements(run: () => Promise<unknown>): Promise<number> {
-      const before = test.sqlStatements();
-      await run();
-      return test.sqlStatements() - before;
-    }
-
     it('do not grow with the page size: organisations with their districts', async () => {
       const query = `query($first: Int) { organisations(first: $first, filter: { search: "SQL-räkning" }) {
         edges { node { name districts { name } } } } }`;
-      const small = await statements(() => test.anonymous.ok(query, { first: 5 }));
-      const large = await statements(() => test.anonymous.ok(query, { first: 25 }));
+      const small = await test.countStatements(() => test.anonymous.ok(query, { first: 5 }));
+      const large = await test.countStatements(() => test.anonymous.ok(query, { first: 25 }));
       expect(large).toBe(small);
       expect(small).toBeLessThanOrEqual(4);
     });
@@ -327,8 +321,8 @@ describe('GraphQL conventions', () => {
       const admin = await test.factories.admin();
       const query = `query($first: Int) { organisations(first: $first, filter: { search: "SQL-räkning" }) {
         totalCount edges { node { name members { role person { displayName } organisation { name } } } } } }`;
-      const small = await statements(() => admin.client.ok(query, { first: 5 }));
-      const large = await statements(() => admin.client.ok(query, { first: 25 }));
+      const small = await test.countStatements(() => admin.client.ok(query, { first: 5 }));
+      const large = await test.countStatements(() => admin.client.ok(query, { first: 25 }));
       expect(large).toBe(small);
     });
   });

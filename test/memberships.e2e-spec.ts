@@ -1,5 +1,10 @@
-import { AuditLogEntry } from '../src/modules/audit';
 import { Membership, MembershipRole, MembershipStatus } from '../src/modules/organisations';
+import {
+  ADD_CREDENTIAL,
+  CREATE_API_CLIENT,
+  REVOKE_API_CLIENT,
+  VERIFY_CREDENTIAL,
+} from './support/documents';
 import { codesOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
 
@@ -26,11 +31,7 @@ describe('memberships', () => {
   });
 
   const actionsFor = async (entityId: string) =>
-    (
-      await test.dataSource
-        .getRepository(AuditLogEntry)
-        .find({ where: { entityId }, order: { at: 'ASC' } })
-    ).map((entry) => entry.action);
+    (await test.auditOf(entityId)).map((entry) => entry.action);
 
   describe('invitations', () => {
     it('invites someone with an account; they see it under me.memberships and accept it', async () => {
@@ -286,12 +287,9 @@ describe('memberships', () => {
       const a = await test.factories.organisation();
       const b = await test.factories.organisation();
       const bMember = await test.factories.member(b.organisation.id, b.admin);
-      const { addCredential } = await bMember.client.ok(
-        `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`,
-        {
-          input: { organisationId: b.organisation.id, kind: 'FIRST_AID', validUntil: '2099-12-31' },
-        },
-      );
+      const { addCredential } = await bMember.client.ok(ADD_CREDENTIAL, {
+        input: { organisationId: b.organisation.id, kind: 'FIRST_AID', validUntil: '2099-12-31' },
+      });
       const bClient = await test.factories.apiClient([], b.organisation.id);
       const aAdmin = a.admin.client;
 
@@ -315,12 +313,7 @@ describe('memberships', () => {
         }),
       ).toBe('FORBIDDEN');
       expect(
-        await aAdmin.code(
-          `mutation($input: VerifyCredentialInput!) { verifyCredential(input: $input) { id } }`,
-          {
-            input: { credentialId: addCredential.id },
-          },
-        ),
+        await aAdmin.code(VERIFY_CREDENTIAL, { input: { credentialId: addCredential.id } }),
       ).toBe('FORBIDDEN');
       expect(
         await aAdmin.code(
@@ -331,24 +324,16 @@ describe('memberships', () => {
         ),
       ).toBe('FORBIDDEN');
       expect(
-        await aAdmin.code(
-          `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiKey } }`,
-          {
-            input: {
-              name: 'Kapad',
-              ownerOrganisationId: b.organisation.id,
-              scopes: ['DIRECTORY_READ'],
-            },
+        await aAdmin.code(CREATE_API_CLIENT, {
+          input: {
+            name: 'Kapad',
+            ownerOrganisationId: b.organisation.id,
+            scopes: ['DIRECTORY_READ'],
           },
-        ),
+        }),
       ).toBe('FORBIDDEN');
       expect(
-        await aAdmin.code(
-          `mutation($input: ApiClientIdInput!) { revokeApiClient(input: $input) { id } }`,
-          {
-            input: { apiClientId: bClient.apiClient.id },
-          },
-        ),
+        await aAdmin.code(REVOKE_API_CLIENT, { input: { apiClientId: bClient.apiClient.id } }),
       ).toBe('FORBIDDEN');
     });
   });

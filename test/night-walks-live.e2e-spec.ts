@@ -6,11 +6,10 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { PUB_SUB } from '../src/graphql/pubsub';
 import { SHIFT_CHANGED } from '../src/modules/night-walks/shift-events.service';
-import { MembershipRole, Organisation } from '../src/modules/organisations';
+import { Organisation } from '../src/modules/organisations';
+import { CANCEL_SHIFT, CONFIRM_SHIFT, LEAVE_ORGANISATION, SIGN_UP } from './support/documents';
 import { SignedIn } from './support/factories';
 import { TestApp } from './support/test-app';
-
-const SIGN_UP = `mutation($input: SignUpForShiftInput!) { signUpForShift(input: $input) { id status } }`;
 
 describe('night walks: subscriptions, calendars and SQL cost', () => {
   let test: TestApp;
@@ -26,25 +25,29 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
   });
 
   describe('shiftChanged subscription', () => {
+    /** A graphql-ws client of the app (connecting on its first subscription). */
+    const connect = (connectionParams?: Record<string, unknown>): WsClient =>
+      createClient({
+        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+      });
+
     let ws: WsClient;
 
     beforeAll(() => {
-      ws = createClient({
-        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        lazy: true,
-      });
+      ws = connect();
     });
 
     afterAll(async () => {
       await ws.dispose();
     });
 
-    /** Collects the events of one subscription until stopped. */
-    function follow(query: string, variables: Record<string, unknown>) {
+    /** Collects the events of one subscription (anonymous unless another client is given) until stopped. */
+    function follow(query: string, variables: Record<string, unknown>, client = ws) {
       const events: any[] = [];
       const errors: unknown[] = [];
-      const stop = ws.subscribe(
+      const stop = client.subscribe(
         { query, variables },
         {
           next: (event) => events.push(event),
@@ -95,12 +98,7 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       await walker.client.ok(SIGN_UP, { input: { shiftId: other.id } });
       await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
       await until(() => subscription.events.length >= 1, 'the signup event');
-      await owner.admin.client.ok(
-        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
-        {
-          input: { shiftId: shift.id },
-        },
-      );
+      await owner.admin.client.ok(CONFIRM_SHIFT, { input: { shiftId: shift.id } });
       await until(() => subscription.events.length >= 2, 'the confirmation event');
       subscription.stop();
       expect(subscription.errors).toEqual([]);
@@ -118,39 +116,23 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       const shown = await test.factories.shift(owner, { districtId: district.id });
       const query = `subscription($d: ID!) { shiftChanged(districtId: $d) { id status } }`;
       const anonymous = follow(query, { d: district.id });
-      const signedIn = createClient({
-        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { Authorization: `Bearer ${member.token}` },
-      });
-      const events: any[] = [];
-      const stopMember = signedIn.subscribe(
-        { query, variables: { d: district.id } },
-        { next: (event) => events.push(event), error: () => undefined, complete: () => undefined },
-      );
+      const signedIn = connect({ Authorization: `Bearer ${member.token}` });
+      const asMember = follow(query, { d: district.id }, signedIn);
       await subscribed(2);
-      const officer = await test.factories.municipalOfficer();
-      await officer.client.ok(
-        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
-        { input: { organisationId: suspended.organisation.id, reason: 'Test' } },
-      );
-      await suspended.admin.client.ok(
-        `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
-        { input: { shiftId: hidden.id, reason: 'Föreningen är avstängd' } },
-      );
-      await owner.admin.client.ok(
-        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
-        { input: { shiftId: shown.id } },
-      );
-      await until(() => anonymous.events.length >= 1 && events.length >= 2, 'both events');
+      await test.factories.suspend(suspended.organisation.id);
+      await suspended.admin.client.ok(CANCEL_SHIFT, {
+        input: { shiftId: hidden.id, reason: 'Föreningen är avstängd' },
+      });
+      await owner.admin.client.ok(CONFIRM_SHIFT, { input: { shiftId: shown.id } });
+      await until(() => anonymous.events.length >= 1 && asMember.events.length >= 2, 'both events');
       anonymous.stop();
-      stopMember();
+      asMember.stop();
       await signedIn.dispose();
       // Events arrive in order: the public one came after the hidden one, which was left out.
       expect(anonymous.events.map((event) => event.data.shiftChanged)).toEqual([
         { id: shown.id, status: 'CONFIRMED' },
       ]);
-      expect(events.map((event) => event.data.shiftChanged)).toEqual([
+      expect(asMember.events.map((event) => event.data.shiftChanged)).toEqual([
         { id: hidden.id, status: 'CANCELLED' },
         { id: shown.id, status: 'CONFIRMED' },
       ]);
@@ -167,58 +149,39 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       ];
       const shown = await test.factories.shift(owner, { districtId: district.id });
       const query = `subscription($d: ID!) { shiftChanged(districtId: $d) { id status } }`;
-      const connect = (token: string) =>
-        createClient({
-          url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
-          webSocketImpl: WebSocket,
-          connectionParams: { Authorization: `Bearer ${token}` },
-        });
-      const clients = [connect(leaving.token), connect(signingOut.token)];
-      const events: any[][] = [[], []];
-      const stops = clients.map((client, index) =>
-        client.subscribe(
-          { query, variables: { d: district.id } },
-          {
-            next: (event) => events[index].push(event.data?.shiftChanged),
-            error: () => undefined,
-            complete: () => undefined,
-          },
-        ),
+      const clients = [leaving, signingOut].map((member) =>
+        connect({ Authorization: `Bearer ${member.token}` }),
       );
+      const subscriptions = clients.map((client) => follow(query, { d: district.id }, client));
+      const events = () =>
+        subscriptions.map((subscription) =>
+          subscription.events.map((event) => event.data?.shiftChanged),
+        );
       await subscribed(2);
-      const officer = await test.factories.municipalOfficer();
-      await officer.client.ok(
-        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
-        { input: { organisationId: suspended.organisation.id, reason: 'Test' } },
-      );
-      const CANCEL = `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`;
-      await suspended.admin.client.ok(CANCEL, {
+      await test.factories.suspend(suspended.organisation.id);
+      await suspended.admin.client.ok(CANCEL_SHIFT, {
         input: { shiftId: hidden[0].id, reason: 'Avstängd' },
       });
-      await until(() => events.every((seen) => seen.length >= 1), 'the members’ first event');
+      await until(() => events().every((seen) => seen.length >= 1), 'the members’ first event');
 
-      await leaving.client.ok(
-        `mutation($input: LeaveOrganisationInput!) { leaveOrganisation(input: $input) { id } }`,
-        { input: { organisationId: suspended.organisation.id } },
-      );
+      await leaving.client.ok(LEAVE_ORGANISATION, {
+        input: { organisationId: suspended.organisation.id },
+      });
       await signingOut.client.ok(`mutation { logout }`);
-      await suspended.admin.client.ok(CANCEL, {
+      await suspended.admin.client.ok(CANCEL_SHIFT, {
         input: { shiftId: hidden[1].id, reason: 'Avstängd' },
       });
       // A public walk changes last; the subscriber who left still sees it, the one signed out not.
-      await owner.admin.client.ok(
-        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
-        { input: { shiftId: shown.id } },
-      );
-      await until(() => events[0].length >= 2, 'the public event');
+      await owner.admin.client.ok(CONFIRM_SHIFT, { input: { shiftId: shown.id } });
+      await until(() => events()[0].length >= 2, 'the public event');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      stops.forEach((stop) => stop());
+      subscriptions.forEach((subscription) => subscription.stop());
       for (const client of clients) await client.dispose();
-      expect(events[0]).toEqual([
+      expect(events()[0]).toEqual([
         { id: hidden[0].id, status: 'CANCELLED' },
         { id: shown.id, status: 'CONFIRMED' },
       ]);
-      expect(events[1]).toEqual([{ id: hidden[0].id, status: 'CANCELLED' }]);
+      expect(events()[1]).toEqual([{ id: hidden[0].id, status: 'CANCELLED' }]);
     });
 
     it('applies the same document limits as HTTP', async () => {
@@ -238,23 +201,16 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
     });
 
     it('refuses bad credentials in the connection parameters', async () => {
-      const bad = createClient({
-        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { Authorization: 'Bearer not-a-token' },
-      });
-      const errors: any[] = [];
-      const stop = bad.subscribe(
-        {
-          query: `subscription($d: ID!) { shiftChanged(districtId: $d) { id } }`,
-          variables: { d: (await test.factories.district()).id },
-        },
-        { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined },
+      const bad = connect({ Authorization: 'Bearer not-a-token' });
+      const subscription = follow(
+        `subscription($d: ID!) { shiftChanged(districtId: $d) { id } }`,
+        { d: (await test.factories.district()).id },
+        bad,
       );
-      await until(() => errors.length > 0, 'the refusal');
-      stop();
+      await until(() => subscription.errors.length > 0, 'the refusal');
+      subscription.stop();
       await bad.dispose();
-      expect(JSON.stringify(errors)).toMatch(/UNAUTHENTICATED/);
+      expect(JSON.stringify(subscription.errors)).toMatch(/UNAUTHENTICATED/);
     });
   });
 
@@ -275,12 +231,9 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
         startsAt: evening.plus({ days: 1 }).toJSDate(),
         endsAt: evening.plus({ days: 1, hours: 4 }).toJSDate(),
       });
-      await owner.admin.client.ok(
-        `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
-        {
-          input: { shiftId: cancelled.id, reason: 'Halka' },
-        },
-      );
+      await owner.admin.client.ok(CANCEL_SHIFT, {
+        input: { shiftId: cancelled.id, reason: 'Halka' },
+      });
       const response = await request(test.baseUrl).get(`/calendar/districts/${district.id}.ics`);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/calendar/);
@@ -339,15 +292,8 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
 
   describe('SQL statements', () => {
     it('do not grow with the page size: 50 walks with organisation, district and signups’ people', async () => {
-      const group = await test.factories.organisation({ name: 'SQL-nattvandrare' });
-      const coordinator = await test.factories.member(
-        group.organisation.id,
-        group.admin,
-        MembershipRole.COORDINATOR,
-      );
-      const walkers = [];
-      for (let index = 0; index < 3; index += 1)
-        walkers.push(await test.factories.member(group.organisation.id, group.admin));
+      const group = await test.factories.nightWalkGroup(3, { name: 'SQL-nattvandrare' });
+      const { coordinator, walkers } = group;
       const district = await test.factories.district();
       const base = test.clock.now().getTime() + 30 * 24 * 3600_000;
       for (let index = 0; index < 50; index += 1) {
@@ -361,12 +307,11 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       }
       const query = `query($first: Int, $district: ID!) { shifts(first: $first, filter: { districtId: $district }) {
         edges { node { id organisation { name } district { name } signups { status person { displayName } } report { id } } } } }`;
-      const statements = async (first: number) => {
-        const before = test.sqlStatements();
-        const { shifts } = await coordinator.client.ok(query, { first, district: district.id });
-        expect(shifts.edges).toHaveLength(first);
-        return test.sqlStatements() - before;
-      };
+      const statements = (first: number) =>
+        test.countStatements(async () => {
+          const { shifts } = await coordinator.client.ok(query, { first, district: district.id });
+          expect(shifts.edges).toHaveLength(first);
+        });
       const small = await statements(10);
       const large = await statements(50);
       expect(large).toBe(small);

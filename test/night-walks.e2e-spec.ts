@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
-import { MembershipRole, OrganisationStatus } from '../src/modules/organisations';
+import { CredentialKind } from '../src/modules/credentials';
+import { OrganisationStatus } from '../src/modules/organisations';
 import {
   NightWalkJobsService,
   Shift,
@@ -9,6 +10,17 @@ import {
   WalkReport,
 } from '../src/modules/night-walks';
 import { Notification, NotificationKind } from '../src/modules/notifications';
+import {
+  ADD_CREDENTIAL,
+  CANCEL_SHIFT,
+  CANCEL_SIGNUP,
+  CHECK_IN,
+  CONFIRM_SHIFT,
+  CREATE_SHIFT_SERIES,
+  LEAVE_ORGANISATION,
+  SIGN_UP,
+  UPDATE_SHIFT,
+} from './support/documents';
 import { SignedIn } from './support/factories';
 import { codesOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
@@ -16,11 +28,6 @@ import { TestApp } from './support/test-app';
 const CREATE = `mutation($input: CreateShiftInput!) {
   createShift(input: $input) { id status startsAt endsAt minWalkers maxWalkers confirmedCount waitlistCount availablePlaces }
 }`;
-const SIGN_UP = `mutation($input: SignUpForShiftInput!) {
-  signUpForShift(input: $input) { id status position shift { id confirmedCount waitlistCount } }
-}`;
-const CANCEL_SIGNUP = `mutation($input: SignupIdInput!) { cancelSignup(input: $input) { id status } }`;
-const CHECK_IN = `mutation($input: SignupIdInput!) { checkIn(input: $input) { id status checkedInAt } }`;
 const REPORT = `mutation($input: SubmitWalkReportInput!) { submitWalkReport(input: $input) { id notes } }`;
 const SHIFT = `query($id: ID!) { shift(id: $id) {
   id status confirmedCount waitlistCount understaffed
@@ -40,41 +47,47 @@ describe('night walks', () => {
     await test.close();
   });
 
-  /** A verified night-walk group with a coordinator and `volunteers` active volunteers. */
-  async function group(volunteers = 3) {
-    const owner = await test.factories.organisation({ kind: 'NIGHT_WALK_GROUP' as never });
-    const coordinator = await test.factories.member(
-      owner.organisation.id,
-      owner.admin,
-      MembershipRole.COORDINATOR,
-    );
-    const walkers: SignedIn[] = [];
-    for (let index = 0; index < volunteers; index += 1) {
-      walkers.push(await test.factories.member(owner.organisation.id, owner.admin));
-    }
-    return { ...owner, coordinator, walkers };
-  }
+  afterEach(() => test.clock.reset());
 
   const later = (hours: number) => new Date(test.clock.now().getTime() + hours * HOUR);
   const count = (entity: typeof Shift | typeof Signup | typeof WalkReport) =>
     test.dataSource.getRepository(entity).count();
   const signUp = (who: SignedIn, shiftId: string, joinWaitlist = false) =>
     who.client.request(SIGN_UP, { input: { shiftId, joinWaitlist } });
+  /** Signs up, which must succeed, and returns the signup. */
+  const signedUp = async (who: SignedIn, shiftId: string, joinWaitlist?: boolean) =>
+    (await who.client.ok(SIGN_UP, { input: { shiftId, joinWaitlist } })).signUpForShift;
+  const storedShift = (id: string) => test.dataSource.getRepository(Shift).findOneByOrFail({ id });
+  /** The kinds of the person's notifications (of one kind, if given). */
+  const notificationKinds = async (personId: string, kind?: NotificationKind) =>
+    (
+      await test.dataSource
+        .getRepository(Notification)
+        .findBy(kind ? { recipientPersonId: personId, kind } : { recipientPersonId: personId })
+    ).map((notification) => notification.kind);
+  /** A createShift input: 48 hours ahead, 4 hours long, at Torget for 6 walkers unless told otherwise. */
+  const shiftInput = (
+    organisationId: string,
+    districtId: string,
+    options: { startsAt?: Date; hours?: number; meetingPoint?: string; maxWalkers?: number } = {},
+  ) => {
+    const startsAt = options.startsAt ?? later(48);
+    return {
+      organisationId,
+      districtId,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + (options.hours ?? 4) * HOUR).toISOString(),
+      meetingPoint: options.meetingPoint ?? 'Torget',
+      maxWalkers: options.maxWalkers ?? 6,
+    };
+  };
 
   describe('publishing', () => {
     it('lets a coordinator publish a walk that the public then sees in the district’s schedule', async () => {
-      const g = await group(0);
+      const g = await test.factories.nightWalkGroup(0);
       const district = await test.factories.district('Kronogården');
-      const startsAt = later(48);
       const { createShift } = await g.coordinator.client.ok(CREATE, {
-        input: {
-          organisationId: g.organisation.id,
-          districtId: district.id,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 4 * HOUR).toISOString(),
-          meetingPoint: 'Kronogårdstorget',
-          maxWalkers: 6,
-        },
+        input: shiftInput(g.organisation.id, district.id, { meetingPoint: 'Kronogårdstorget' }),
       });
       expect(createShift).toMatchObject({
         status: 'PLANNED',
@@ -100,7 +113,7 @@ describe('night walks', () => {
     });
 
     it('reads an explicit null in an optional field as its default (as partner apps send unset variables)', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const district = await test.factories.district();
       const startsAt = later(30);
       const { createShift } = await g.coordinator.client.ok(CREATE, {
@@ -128,23 +141,19 @@ describe('night walks', () => {
       );
       expect(shift).toEqual({ requiredCredentials: [], signups: [{ id: signup.id }] });
       test.clock.advance(33 * HOUR);
-      try {
-        const { submitWalkReport } = await g.coordinator.client.ok(REPORT, {
-          input: {
-            shiftId: createShift.id,
-            youngPeopleMet: 0,
-            adultsMet: 0,
-            referrals: 0,
-            policeContacted: 0,
-            notes: null,
-            areasCovered: null,
-            incidentCategories: null,
-          },
-        });
-        expect(submitWalkReport.notes).toBe('');
-      } finally {
-        test.clock.advance(-33 * HOUR);
-      }
+      const { submitWalkReport } = await g.coordinator.client.ok(REPORT, {
+        input: {
+          shiftId: createShift.id,
+          youngPeopleMet: 0,
+          adultsMet: 0,
+          referrals: 0,
+          policeContacted: 0,
+          notes: null,
+          areasCovered: null,
+          incidentCategories: null,
+        },
+      });
+      expect(submitWalkReport.notes).toBe('');
     });
 
     it.each([
@@ -156,17 +165,12 @@ describe('night walks', () => {
     ])(
       'refuses %s with BAD_USER_INPUT naming the field, storing nothing',
       async (_case, change, field) => {
-        const g = await group(0);
+        const g = await test.factories.nightWalkGroup(0);
         const district = await test.factories.district();
         const startsAt = later(48);
-        const input: Record<string, unknown> = {
-          organisationId: g.organisation.id,
-          districtId: district.id,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 4 * HOUR).toISOString(),
-          meetingPoint: 'Torget',
-          maxWalkers: 6,
-        };
+        const input: Record<string, unknown> = shiftInput(g.organisation.id, district.id, {
+          startsAt,
+        });
         for (const [key, value] of Object.entries(change)) {
           input[key] = ['startsAt', 'endsAt', 'signupDeadline'].includes(key)
             ? new Date(startsAt.getTime() + value * HOUR).toISOString()
@@ -183,19 +187,12 @@ describe('night walks', () => {
     );
 
     it('is for the organisation’s COORDINATOR and ORG_ADMIN only, of a VERIFIED organisation', async () => {
-      const g = await group(1);
-      const other = await group(0);
+      const g = await test.factories.nightWalkGroup(1);
+      const other = await test.factories.nightWalkGroup(0);
       const district = await test.factories.district();
       const startsAt = later(48);
       const input = (organisationId: string) => ({
-        input: {
-          organisationId,
-          districtId: district.id,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 3 * HOUR).toISOString(),
-          meetingPoint: 'Torget',
-          maxWalkers: 5,
-        },
+        input: shiftInput(organisationId, district.id, { startsAt, hours: 3, maxWalkers: 5 }),
       });
       const before = await count(Shift);
       expect(await g.walkers[0].client.code(CREATE, input(g.organisation.id))).toBe('FORBIDDEN');
@@ -211,62 +208,55 @@ describe('night walks', () => {
     });
 
     it('creates a Friday/Saturday series at 21:00 Stockholm time, also across the change to summer time', async () => {
-      const g = await group(0);
+      const g = await test.factories.nightWalkGroup(0);
       const district = await test.factories.district();
       test.clock.set(new Date('2027-03-01T12:00:00Z'));
-      try {
-        const { createShiftSeries } = await g.coordinator.client.ok(
-          `mutation($input: CreateShiftSeriesInput!) { createShiftSeries(input: $input) { startsAt endsAt signupDeadline } }`,
-          {
-            input: {
-              organisationId: g.organisation.id,
-              districtId: district.id,
-              rrule: 'FREQ=WEEKLY;BYDAY=FR,SA',
-              firstStartsAt: '2027-03-19T21:00:00+01:00',
-              durationMinutes: 240,
-              until: '2027-04-04T00:00:00+02:00',
-              meetingPoint: 'Sylte centrum',
-              maxWalkers: 6,
-              signupDeadlineMinutesBefore: 120,
-            },
-          },
-        );
-        expect(createShiftSeries.map((walk: { startsAt: string }) => walk.startsAt)).toEqual([
-          '2027-03-19T21:00:00.000+01:00',
-          '2027-03-20T21:00:00.000+01:00',
-          '2027-03-26T21:00:00.000+01:00',
-          '2027-03-27T21:00:00.000+01:00',
-          '2027-04-02T21:00:00.000+02:00',
-          '2027-04-03T21:00:00.000+02:00',
-        ]);
-        expect(createShiftSeries[0]).toMatchObject({
-          endsAt: '2027-03-20T01:00:00.000+01:00',
-          signupDeadline: '2027-03-19T19:00:00.000+01:00',
-        });
-      } finally {
-        test.clock.set(new Date());
-      }
-    });
-
-    it('refuses a series with an invalid rule, storing nothing', async () => {
-      const g = await group(0);
-      const district = await test.factories.district();
-      const before = await count(Shift);
-      const code = await g.coordinator.client.code(
-        `mutation($input: CreateShiftSeriesInput!) { createShiftSeries(input: $input) { id } }`,
+      const { createShiftSeries } = await g.coordinator.client.ok(
+        `mutation($input: CreateShiftSeriesInput!) { createShiftSeries(input: $input) { startsAt endsAt signupDeadline } }`,
         {
           input: {
             organisationId: g.organisation.id,
             districtId: district.id,
-            rrule: 'FREQ=SECONDLY',
-            firstStartsAt: later(48).toISOString(),
-            durationMinutes: 120,
-            until: later(24 * 30).toISOString(),
-            meetingPoint: 'Torget',
+            rrule: 'FREQ=WEEKLY;BYDAY=FR,SA',
+            firstStartsAt: '2027-03-19T21:00:00+01:00',
+            durationMinutes: 240,
+            until: '2027-04-04T00:00:00+02:00',
+            meetingPoint: 'Sylte centrum',
             maxWalkers: 6,
+            signupDeadlineMinutesBefore: 120,
           },
         },
       );
+      expect(createShiftSeries.map((walk: { startsAt: string }) => walk.startsAt)).toEqual([
+        '2027-03-19T21:00:00.000+01:00',
+        '2027-03-20T21:00:00.000+01:00',
+        '2027-03-26T21:00:00.000+01:00',
+        '2027-03-27T21:00:00.000+01:00',
+        '2027-04-02T21:00:00.000+02:00',
+        '2027-04-03T21:00:00.000+02:00',
+      ]);
+      expect(createShiftSeries[0]).toMatchObject({
+        endsAt: '2027-03-20T01:00:00.000+01:00',
+        signupDeadline: '2027-03-19T19:00:00.000+01:00',
+      });
+    });
+
+    it('refuses a series with an invalid rule, storing nothing', async () => {
+      const g = await test.factories.nightWalkGroup(0);
+      const district = await test.factories.district();
+      const before = await count(Shift);
+      const code = await g.coordinator.client.code(CREATE_SHIFT_SERIES, {
+        input: {
+          organisationId: g.organisation.id,
+          districtId: district.id,
+          rrule: 'FREQ=SECONDLY',
+          firstStartsAt: later(48).toISOString(),
+          durationMinutes: 120,
+          until: later(24 * 30).toISOString(),
+          meetingPoint: 'Torget',
+          maxWalkers: 6,
+        },
+      });
       expect(code).toBe('BAD_USER_INPUT');
       expect(await count(Shift)).toBe(before);
     });
@@ -274,12 +264,10 @@ describe('night walks', () => {
 
   describe('signing up', () => {
     it('confirms a member, notifies them, and shows names to walkers and coordinators but counts to others', async () => {
-      const g = await group(2);
+      const g = await test.factories.nightWalkGroup(2);
       const shift = await test.factories.shift(g);
-      const { signUpForShift } = await g.walkers[0].client.ok(SIGN_UP, {
-        input: { shiftId: shift.id },
-      });
-      expect(signUpForShift).toMatchObject({
+      const signup = await signedUp(g.walkers[0], shift.id);
+      expect(signup).toMatchObject({
         status: 'CONFIRMED',
         position: null,
         shift: { id: shift.id, confirmedCount: 1 },
@@ -293,40 +281,29 @@ describe('night walks', () => {
       const anonymous = await test.anonymous.request(SHIFT, { id: shift.id });
       expect((anonymous.data as any).shift).toMatchObject({ confirmedCount: 1, signups: null });
       expect(codesOf(anonymous)).toEqual(['UNAUTHENTICATED']);
-      const notifications = await test.dataSource
-        .getRepository(Notification)
-        .findBy({ recipientPersonId: g.walkers[0].person.id });
-      expect(notifications.map((notification) => notification.kind)).toEqual(['SIGNUP_CONFIRMED']);
+      expect(await notificationKinds(g.walkers[0].person.id)).toEqual(['SIGNUP_CONFIRMED']);
     });
 
     it('refuses people who are not active members of the organisation (FORBIDDEN)', async () => {
-      const g = await group(0);
-      const other = await group(1);
+      const g = await test.factories.nightWalkGroup(0);
+      const other = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g);
       expect(codesOf(await signUp(other.walkers[0], shift.id))).toEqual(['FORBIDDEN']);
       expect(await test.dataSource.getRepository(Signup).countBy({ shiftId: shift.id })).toBe(0);
-      expect(
-        (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }))
-          .confirmedCount,
-      ).toBe(0);
+      expect((await storedShift(shift.id)).confirmedCount).toBe(0);
     });
 
     it('refuses a second signup for the same walk (ALREADY_SIGNED_UP), and allows one after cancelling', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g);
-      const { signUpForShift } = await g.walkers[0].client.ok(SIGN_UP, {
-        input: { shiftId: shift.id },
-      });
+      const signup = await signedUp(g.walkers[0], shift.id);
       expect(codesOf(await signUp(g.walkers[0], shift.id, true))).toEqual(['ALREADY_SIGNED_UP']);
-      await g.walkers[0].client.ok(CANCEL_SIGNUP, { input: { signupId: signUpForShift.id } });
-      expect(
-        (await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift
-          .status,
-      ).toBe('CONFIRMED');
+      await g.walkers[0].client.ok(CANCEL_SIGNUP, { input: { signupId: signup.id } });
+      expect((await signedUp(g.walkers[0], shift.id)).status).toBe('CONFIRMED');
     });
 
     it('refuses a walk overlapping one the person has a place on (SCHEDULE_CONFLICT); back-to-back is fine', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const district = await test.factories.district();
       const start = later(72);
       const first = await test.factories.shift(g, {
@@ -342,15 +319,15 @@ describe('night walks', () => {
         startsAt: new Date(start.getTime() + 4 * HOUR),
         endsAt: new Date(start.getTime() + 6 * HOUR),
       });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: first.id } });
+      await signedUp(g.walkers[0], first.id);
       const conflict = await signUp(g.walkers[0], overlapping.id);
       expect(codesOf(conflict)).toEqual(['SCHEDULE_CONFLICT']);
       expect(conflict.errors?.[0].extensions.details).toEqual({ shiftId: first.id });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: backToBack.id } });
+      await signedUp(g.walkers[0], backToBack.id);
     });
 
     it('requires the walk’s credentials, verified and valid until the walk ends (CREDENTIAL_REQUIRED)', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const walker = g.walkers[0];
       const startsAt = DateTime.fromJSDate(later(24 * 5))
         .setZone('Europe/Stockholm')
@@ -358,14 +335,13 @@ describe('night walks', () => {
       const shift = await test.factories.shift(g, {
         startsAt: startsAt.toJSDate(),
         endsAt: startsAt.plus({ hours: 4 }).toJSDate(), // 02:00 the next day
-        requiredCredentials: ['POLICE_RECORD_CHECK' as never],
+        requiredCredentials: [CredentialKind.POLICE_RECORD_CHECK],
       });
       const missing = await signUp(walker, shift.id);
       expect(codesOf(missing)).toEqual(['CREDENTIAL_REQUIRED']);
       expect(missing.errors?.[0].extensions.details).toEqual({ missing: ['POLICE_RECORD_CHECK'] });
-      const ADD = `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`;
       // Self-recorded: not verified yet.
-      await walker.client.ok(ADD, {
+      await walker.client.ok(ADD_CREDENTIAL, {
         input: {
           organisationId: g.organisation.id,
           kind: 'POLICE_RECORD_CHECK',
@@ -374,7 +350,7 @@ describe('night walks', () => {
       });
       expect(codesOf(await signUp(walker, shift.id))).toEqual(['CREDENTIAL_REQUIRED']);
       // Verified, but it expires on the evening the walk starts, before it ends after midnight.
-      await g.admin.client.ok(ADD, {
+      await g.admin.client.ok(ADD_CREDENTIAL, {
         input: {
           organisationId: g.organisation.id,
           personId: walker.person.id,
@@ -383,7 +359,7 @@ describe('night walks', () => {
         },
       });
       expect(codesOf(await signUp(walker, shift.id))).toEqual(['CREDENTIAL_REQUIRED']);
-      await g.admin.client.ok(ADD, {
+      await g.admin.client.ok(ADD_CREDENTIAL, {
         input: {
           organisationId: g.organisation.id,
           personId: walker.person.id,
@@ -391,53 +367,39 @@ describe('night walks', () => {
           validUntil: startsAt.plus({ days: 1 }).toISODate(),
         },
       });
-      expect(
-        (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift.status,
-      ).toBe('CONFIRMED');
+      expect((await signedUp(walker, shift.id)).status).toBe('CONFIRMED');
     });
 
     it('closes signups after the deadline, at the start, and for cancelled walks (SIGNUP_CLOSED)', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const startsAt = later(24);
       const shift = await test.factories.shift(g, {
         startsAt,
         signupDeadline: new Date(startsAt.getTime() - 2 * HOUR),
       });
       test.clock.advance(22 * HOUR + 60_000);
-      try {
-        expect(codesOf(await signUp(g.walkers[0], shift.id))).toEqual(['SIGNUP_CLOSED']);
-      } finally {
-        test.clock.advance(-(22 * HOUR + 60_000));
-      }
+      expect(codesOf(await signUp(g.walkers[0], shift.id))).toEqual(['SIGNUP_CLOSED']);
+      test.clock.reset();
       const started = await test.factories.shift(g, { startsAt: later(1) });
       test.clock.advance(HOUR);
-      try {
-        expect(codesOf(await signUp(g.walkers[1], started.id))).toEqual(['SIGNUP_CLOSED']);
-      } finally {
-        test.clock.advance(-HOUR);
-      }
+      expect(codesOf(await signUp(g.walkers[1], started.id))).toEqual(['SIGNUP_CLOSED']);
+      test.clock.reset();
       const cancelled = await test.factories.shift(g);
-      await g.coordinator.client.ok(
-        `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
-        {
-          input: { shiftId: cancelled.id, reason: 'Oväder' },
-        },
-      );
+      await g.coordinator.client.ok(CANCEL_SHIFT, {
+        input: { shiftId: cancelled.id, reason: 'Oväder' },
+      });
       expect(codesOf(await signUp(g.walkers[2], cancelled.id))).toEqual(['SIGNUP_CLOSED']);
     });
 
     it('answers SHIFT_FULL when full, or queues with a position when asked to', async () => {
-      const g = await group(5);
+      const g = await test.factories.nightWalkGroup(5);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
-      await g.walkers[1].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await signedUp(g.walkers[0], shift.id);
+      await signedUp(g.walkers[1], shift.id);
       expect(codesOf(await signUp(g.walkers[2], shift.id))).toEqual(['SHIFT_FULL']);
       const queued = [];
       for (const walker of g.walkers.slice(2)) {
-        queued.push(
-          (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } }))
-            .signUpForShift,
-        );
+        queued.push(await signedUp(walker, shift.id, true));
       }
       expect(queued.map((signup) => [signup.status, signup.position])).toEqual([
         ['WAITLISTED', 1],
@@ -450,13 +412,13 @@ describe('night walks', () => {
 
   describe('waitlist', () => {
     it('gives a freed place to the first on the waitlist in the same transaction, and notifies them', async () => {
-      const g = await group(4);
+      const g = await test.factories.nightWalkGroup(4);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
       const [a, b, c, d] = g.walkers;
-      const first = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
-      await b.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
-      await c.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
-      await d.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      const first = await signedUp(a, shift.id);
+      await signedUp(b, shift.id);
+      await signedUp(c, shift.id, true);
+      await signedUp(d, shift.id, true);
       await a.client.ok(CANCEL_SIGNUP, { input: { signupId: first.id } });
       const { shift: after } = await g.coordinator.client.ok(SHIFT, { id: shift.id });
       expect(after).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
@@ -467,22 +429,16 @@ describe('night walks', () => {
         [c.person.id, 'CONFIRMED', null],
         [d.person.id, 'WAITLISTED', 1],
       ]);
-      const promoted = await test.dataSource
-        .getRepository(Notification)
-        .findBy({ recipientPersonId: c.person.id });
-      expect(promoted.map((notification) => notification.kind)).toEqual(['PROMOTED_FROM_WAITLIST']);
+      expect(await notificationKinds(c.person.id)).toEqual(['PROMOTED_FROM_WAITLIST']);
     });
 
     it('promotes two people when two confirmed walkers cancel at the same moment', async () => {
       for (let round = 0; round < 3; round += 1) {
-        const g = await group(5);
+        const g = await test.factories.nightWalkGroup(5);
         const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 3 });
         const signups: { id: string }[] = [];
         for (const walker of g.walkers) {
-          signups.push(
-            (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } }))
-              .signUpForShift,
-          );
+          signups.push(await signedUp(walker, shift.id, true));
         }
         const responses = await Promise.all([
           g.walkers[0].client.request(CANCEL_SIGNUP, { input: { signupId: signups[0].id } }),
@@ -499,9 +455,7 @@ describe('night walks', () => {
           'CONFIRMED',
           'CONFIRMED',
         ]);
-        expect(
-          await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }),
-        ).toMatchObject({
+        expect(await storedShift(shift.id)).toMatchObject({
           confirmedCount: 3,
           waitlistCount: 0,
         });
@@ -509,7 +463,7 @@ describe('night walks', () => {
     });
 
     it('passes over someone who meanwhile got a place on an overlapping walk, keeping their turn', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const start = later(96);
       const shift = await test.factories.shift(g, {
         startsAt: start,
@@ -518,13 +472,11 @@ describe('night walks', () => {
       });
       const clash = await test.factories.shift(g, { startsAt: new Date(start.getTime() + HOUR) });
       const [a, b, c] = g.walkers;
-      const seated = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
-      await test.factories
-        .member(g.organisation.id, g.admin)
-        .then((x) => x.client.ok(SIGN_UP, { input: { shiftId: shift.id } }));
-      await b.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
-      await c.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
-      await b.client.ok(SIGN_UP, { input: { shiftId: clash.id } });
+      const seated = await signedUp(a, shift.id);
+      await test.factories.member(g.organisation.id, g.admin).then((x) => signedUp(x, shift.id));
+      await signedUp(b, shift.id, true);
+      await signedUp(c, shift.id, true);
+      await signedUp(b, clash.id);
       await a.client.ok(CANCEL_SIGNUP, { input: { signupId: seated.id } });
       const { shift: after } = await g.coordinator.client.ok(SHIFT, { id: shift.id });
       const status = (person: SignedIn) =>
@@ -534,35 +486,28 @@ describe('night walks', () => {
     });
 
     it('passes over someone who left the organisation or lacks a newly required credential', async () => {
-      const g = await group(4);
+      const g = await test.factories.nightWalkGroup(4);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
       const [a, b, left, lacking] = g.walkers;
-      const seated = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
-      await b.client.ok(SIGN_UP, { input: { shiftId: shift.id } });
-      await left.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
-      await lacking.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      const seated = await signedUp(a, shift.id);
+      await signedUp(b, shift.id);
+      await signedUp(left, shift.id, true);
+      await signedUp(lacking, shift.id, true);
       const third = await test.factories.member(g.organisation.id, g.admin);
-      await third.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
-      await left.client.ok(
-        `mutation($input: LeaveOrganisationInput!) { leaveOrganisation(input: $input) { id } }`,
-        { input: { organisationId: g.organisation.id } },
-      );
+      await signedUp(third, shift.id, true);
+      await left.client.ok(LEAVE_ORGANISATION, { input: { organisationId: g.organisation.id } });
       // Now the walk needs first aid, which only the third person on the waitlist has.
-      await g.admin.client.ok(
-        `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`,
-        {
-          input: {
-            organisationId: g.organisation.id,
-            personId: third.person.id,
-            kind: 'FIRST_AID',
-            validUntil: DateTime.fromJSDate(later(24 * 60)).toISODate(),
-          },
+      await g.admin.client.ok(ADD_CREDENTIAL, {
+        input: {
+          organisationId: g.organisation.id,
+          personId: third.person.id,
+          kind: 'FIRST_AID',
+          validUntil: DateTime.fromJSDate(later(24 * 60)).toISODate(),
         },
-      );
-      await g.coordinator.client.ok(
-        `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
-        { input: { shiftId: shift.id, requiredCredentials: ['FIRST_AID'] } },
-      );
+      });
+      await g.coordinator.client.ok(UPDATE_SHIFT, {
+        input: { shiftId: shift.id, requiredCredentials: ['FIRST_AID'] },
+      });
       await a.client.ok(CANCEL_SIGNUP, { input: { signupId: seated.id } });
       const stored = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
       const statusOf = (who: SignedIn) =>
@@ -578,7 +523,7 @@ describe('night walks', () => {
     });
 
     it('calls nobody in once the walk has started, and nothing changes after it has ended', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const shift = await test.factories.shift(g, {
         startsAt: later(2),
         endsAt: later(5),
@@ -586,58 +531,42 @@ describe('night walks', () => {
         maxWalkers: 2,
       });
       const [a, b, c] = g.walkers;
-      const first = (await a.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
-      const second = (await b.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift;
-      await c.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      const first = await signedUp(a, shift.id);
+      const second = await signedUp(b, shift.id);
+      await signedUp(c, shift.id, true);
       test.clock.advance(3 * HOUR);
-      try {
-        // During the walk a coordinator may still cancel a signup, but the waitlist stays as it is.
-        await g.coordinator.client.ok(CANCEL_SIGNUP, { input: { signupId: first.id } });
-        expect(
-          await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }),
-        ).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
-        expect(
-          await test.dataSource.getRepository(Notification).countBy({
-            recipientPersonId: c.person.id,
-            kind: NotificationKind.PROMOTED_FROM_WAITLIST,
-          }),
-        ).toBe(0);
-        test.clock.advance(3 * HOUR);
-        // After it: neither a signup nor the walk can be cancelled any more.
-        expect(
-          await g.coordinator.client.code(CANCEL_SIGNUP, { input: { signupId: second.id } }),
-        ).toBe('INVALID_STATE_TRANSITION');
-        expect(
-          await g.coordinator.client.code(
-            `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
-            { input: { shiftId: shift.id, reason: 'För sent' } },
-          ),
-        ).toBe('INVALID_STATE_TRANSITION');
-        expect(
-          (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id })).status,
-        ).toBe('PLANNED');
-      } finally {
-        test.clock.advance(-6 * HOUR);
-      }
+      // During the walk a coordinator may still cancel a signup, but the waitlist stays as it is.
+      await g.coordinator.client.ok(CANCEL_SIGNUP, { input: { signupId: first.id } });
+      expect(await storedShift(shift.id)).toMatchObject({ confirmedCount: 1, waitlistCount: 1 });
+      expect(
+        await notificationKinds(c.person.id, NotificationKind.PROMOTED_FROM_WAITLIST),
+      ).toHaveLength(0);
+      test.clock.advance(3 * HOUR);
+      // After it: neither a signup nor the walk can be cancelled any more.
+      expect(
+        await g.coordinator.client.code(CANCEL_SIGNUP, { input: { signupId: second.id } }),
+      ).toBe('INVALID_STATE_TRANSITION');
+      expect(
+        await g.coordinator.client.code(CANCEL_SHIFT, {
+          input: { shiftId: shift.id, reason: 'För sent' },
+        }),
+      ).toBe('INVALID_STATE_TRANSITION');
+      expect((await storedShift(shift.id)).status).toBe('PLANNED');
     });
 
     it('promotes from the waitlist when the coordinator adds places', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
-      for (const walker of g.walkers)
-        await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      for (const walker of g.walkers) await signedUp(walker, shift.id, true);
       const { updateShift } = await g.coordinator.client.ok(
         `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { maxWalkers confirmedCount waitlistCount } }`,
         { input: { shiftId: shift.id, maxWalkers: 3 } },
       );
       expect(updateShift).toEqual({ maxWalkers: 3, confirmedCount: 3, waitlistCount: 0 });
       expect(
-        await g.coordinator.client.code(
-          `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
-          {
-            input: { shiftId: shift.id, maxWalkers: 2 },
-          },
-        ),
+        await g.coordinator.client.code(UPDATE_SHIFT, {
+          input: { shiftId: shift.id, maxWalkers: 2 },
+        }),
       ).toBe('BAD_USER_INPUT');
     });
   });
@@ -646,7 +575,7 @@ describe('night walks', () => {
     const UNDERSTAFFED = `query($id: ID!) { understaffedShifts(organisationId: $id) { id confirmedCount minWalkers } }`;
 
     it('lists walks below minWalkers once their deadline has passed; the coordinator confirms or cancels', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const startsAt = later(10);
       const short = await test.factories.shift(g, {
         startsAt,
@@ -659,64 +588,54 @@ describe('night walks', () => {
         minWalkers: 2,
       });
       const open = await test.factories.shift(g, { startsAt: later(12), minWalkers: 3 });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: short.id } });
-      await g.walkers[1].client.ok(SIGN_UP, { input: { shiftId: staffed.id } });
-      await g.walkers[2].client.ok(SIGN_UP, { input: { shiftId: staffed.id } });
+      await signedUp(g.walkers[0], short.id);
+      await signedUp(g.walkers[1], staffed.id);
+      await signedUp(g.walkers[2], staffed.id);
       expect(
         (await g.coordinator.client.ok(UNDERSTAFFED, { id: g.organisation.id })).understaffedShifts,
       ).toEqual([]);
       test.clock.advance(3 * HOUR);
-      try {
-        const { understaffedShifts } = await g.coordinator.client.ok(UNDERSTAFFED, {
-          id: g.organisation.id,
-        });
-        expect(understaffedShifts).toEqual([{ id: short.id, confirmedCount: 1, minWalkers: 3 }]);
-        expect(understaffedShifts.map((shift: { id: string }) => shift.id)).not.toContain(open.id);
-        expect(await g.walkers[0].client.code(UNDERSTAFFED, { id: g.organisation.id })).toBe(
-          'FORBIDDEN',
-        );
-        const { confirmShift } = await g.coordinator.client.ok(
-          `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { status } }`,
-          { input: { shiftId: short.id } },
-        );
-        expect(confirmShift.status).toBe('CONFIRMED');
-        expect(
-          (await g.coordinator.client.ok(UNDERSTAFFED, { id: g.organisation.id }))
-            .understaffedShifts,
-        ).toEqual([]);
-      } finally {
-        test.clock.advance(-3 * HOUR);
-      }
+      const { understaffedShifts } = await g.coordinator.client.ok(UNDERSTAFFED, {
+        id: g.organisation.id,
+      });
+      expect(understaffedShifts).toEqual([{ id: short.id, confirmedCount: 1, minWalkers: 3 }]);
+      expect(understaffedShifts.map((shift: { id: string }) => shift.id)).not.toContain(open.id);
+      expect(await g.walkers[0].client.code(UNDERSTAFFED, { id: g.organisation.id })).toBe(
+        'FORBIDDEN',
+      );
+      const { confirmShift } = await g.coordinator.client.ok(
+        `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { status } }`,
+        { input: { shiftId: short.id } },
+      );
+      expect(confirmShift.status).toBe('CONFIRMED');
+      expect(
+        (await g.coordinator.client.ok(UNDERSTAFFED, { id: g.organisation.id })).understaffedShifts,
+      ).toEqual([]);
     });
 
     it('lists a walk whose signups close at its start (the default) while it is under way', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g, {
         startsAt: later(2),
         endsAt: later(5),
         minWalkers: 3,
       });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await signedUp(g.walkers[0], shift.id);
       const listed = async () =>
         (
           await g.coordinator.client.ok(UNDERSTAFFED, { id: g.organisation.id })
         ).understaffedShifts.map((walk: { id: string }) => walk.id);
       expect(await listed()).toEqual([]);
       test.clock.advance(2 * HOUR + 60_000);
-      try {
-        expect(await listed()).toEqual([shift.id]);
-        test.clock.advance(3 * HOUR);
-        expect(await listed()).toEqual([]);
-      } finally {
-        test.clock.advance(-(5 * HOUR + 60_000));
-      }
+      expect(await listed()).toEqual([shift.id]);
+      test.clock.advance(3 * HOUR);
+      expect(await listed()).toEqual([]);
     });
 
     it('cancelling a walk notifies everyone signed up (confirmed and waitlisted) and frees them', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const shift = await test.factories.shift(g, { minWalkers: 2, maxWalkers: 2 });
-      for (const walker of g.walkers)
-        await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id, joinWaitlist: true } });
+      for (const walker of g.walkers) await signedUp(walker, shift.id, true);
       const { cancelShift } = await g.coordinator.client.ok(
         `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { status cancelReason confirmedCount waitlistCount } }`,
         { input: { shiftId: shift.id, reason: 'Storm' } },
@@ -734,37 +653,28 @@ describe('night walks', () => {
         'CANCELLED',
       ]);
       for (const walker of g.walkers) {
-        const kinds = (
-          await test.dataSource
-            .getRepository(Notification)
-            .findBy({ recipientPersonId: walker.person.id })
-        ).map((notification) => notification.kind);
-        expect(kinds).toContain('SHIFT_CANCELLED');
+        expect(await notificationKinds(walker.person.id)).toContain('SHIFT_CANCELLED');
       }
       // Freed: the same evening can be walked with another walk.
       const other = await test.factories.shift(g, {
         startsAt: shift.startsAt,
         endsAt: shift.endsAt,
       });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: other.id } });
+      await signedUp(g.walkers[0], other.id);
       expect(
-        await g.coordinator.client.code(
-          `mutation($input: CancelShiftInput!) { cancelShift(input: $input) { id } }`,
-          {
-            input: { shiftId: shift.id, reason: 'igen' },
-          },
-        ),
+        await g.coordinator.client.code(CANCEL_SHIFT, {
+          input: { shiftId: shift.id, reason: 'igen' },
+        }),
       ).toBe('INVALID_STATE_TRANSITION');
     });
 
     it('refuses to move a walk onto another walk one of its walkers has a place on (SCHEDULE_CONFLICT)', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const walker = g.walkers[0];
       const first = await test.factories.shift(g, { startsAt: later(48), endsAt: later(50) });
       const second = await test.factories.shift(g, { startsAt: later(50), endsAt: later(52) });
-      await walker.client.ok(SIGN_UP, { input: { shiftId: first.id } });
-      const onSecond = (await walker.client.ok(SIGN_UP, { input: { shiftId: second.id } }))
-        .signUpForShift;
+      await signedUp(walker, first.id);
+      const onSecond = await signedUp(walker, second.id);
       const UPDATE = `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { startsAt } }`;
       const response = await g.coordinator.client.request(UPDATE, {
         input: { shiftId: second.id, startsAt: later(49), endsAt: later(51) },
@@ -773,7 +683,7 @@ describe('night walks', () => {
       expect(response.errors?.[0].extensions.details).toEqual({
         conflicts: [{ signupId: onSecond.id, shiftId: first.id }],
       });
-      const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: second.id });
+      const stored = await storedShift(second.id);
       expect(stored.startsAt.getTime()).toBe(second.startsAt.getTime());
       // Later, clear of the first walk, is fine.
       await g.coordinator.client.ok(UPDATE, {
@@ -782,109 +692,86 @@ describe('night walks', () => {
     });
 
     it('reminds again when a reminded walk is moved to a later day', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g, { startsAt: later(20), endsAt: later(22) });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await signedUp(g.walkers[0], shift.id);
       const jobs = test.get(NightWalkJobsService);
-      const reminders = () =>
-        test.dataSource.getRepository(Notification).countBy({
-          recipientPersonId: g.walkers[0].person.id,
-          kind: NotificationKind.SHIFT_REMINDER,
-        });
+      const reminders = async () =>
+        (await notificationKinds(g.walkers[0].person.id, NotificationKind.SHIFT_REMINDER)).length;
       await jobs.sendReminders();
       expect(await reminders()).toBe(1);
-      await g.coordinator.client.ok(
-        `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
-        { input: { shiftId: shift.id, startsAt: later(68), endsAt: later(70) } },
-      );
+      await g.coordinator.client.ok(UPDATE_SHIFT, {
+        input: { shiftId: shift.id, startsAt: later(68), endsAt: later(70) },
+      });
       await jobs.sendReminders();
       expect(await reminders()).toBe(1);
       test.clock.advance(48 * HOUR);
-      try {
-        await jobs.sendReminders();
-        expect(await reminders()).toBe(2);
-      } finally {
-        test.clock.advance(-48 * HOUR);
-      }
+      await jobs.sendReminders();
+      expect(await reminders()).toBe(2);
     });
 
     it('reminds confirmed walkers once, a day before', async () => {
-      const g = await group(2);
+      const g = await test.factories.nightWalkGroup(2);
       const soon = await test.factories.shift(g, { startsAt: later(20) });
       const far = await test.factories.shift(g, { startsAt: later(50) });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: soon.id } });
-      await g.walkers[1].client.ok(SIGN_UP, { input: { shiftId: far.id } });
+      await signedUp(g.walkers[0], soon.id);
+      await signedUp(g.walkers[1], far.id);
       const jobs = test.get(NightWalkJobsService);
       await jobs.sendReminders();
       await jobs.sendReminders();
-      const kinds = async (walker: SignedIn) =>
-        (
-          await test.dataSource
-            .getRepository(Notification)
-            .findBy({ recipientPersonId: walker.person.id })
-        )
-          .map((notification) => notification.kind)
-          .filter((kind) => kind === NotificationKind.SHIFT_REMINDER);
-      expect(await kinds(g.walkers[0])).toEqual(['SHIFT_REMINDER']);
-      expect(await kinds(g.walkers[1])).toEqual([]);
+      const reminders = (walker: SignedIn) =>
+        notificationKinds(walker.person.id, NotificationKind.SHIFT_REMINDER);
+      expect(await reminders(g.walkers[0])).toEqual(['SHIFT_REMINDER']);
+      expect(await reminders(g.walkers[1])).toEqual([]);
     });
   });
 
   describe('check-in, no-shows and reports', () => {
     it('checks in from an hour before the start; after the end, the unchecked become NO_SHOW', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const shift = await test.factories.shift(g, { startsAt: later(5), endsAt: later(9) });
       const signups = [];
-      for (const walker of g.walkers)
-        signups.push(
-          (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift,
-        );
+      for (const walker of g.walkers) signups.push(await signedUp(walker, shift.id));
       expect(await g.walkers[0].client.code(CHECK_IN, { input: { signupId: signups[0].id } })).toBe(
         'CHECK_IN_CLOSED',
       );
       test.clock.advance(4 * HOUR + 60_000);
-      try {
-        expect(
-          (await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } })).checkIn
-            .status,
-        ).toBe('ATTENDED');
-        expect(
-          await g.walkers[0].client.code(CHECK_IN, { input: { signupId: signups[0].id } }),
-        ).toBe('INVALID_STATE_TRANSITION');
-        expect(
-          await g.walkers[1].client.code(CHECK_IN, { input: { signupId: signups[0].id } }),
-        ).toBe('FORBIDDEN');
-        test.clock.advance(5 * HOUR);
-        expect(await test.get(NightWalkJobsService).markNoShows()).toBeGreaterThanOrEqual(2);
-        const stored = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
-        expect(stored.map((signup) => [signup.personId, signup.status]).sort()).toEqual(
-          [
-            [g.walkers[0].person.id, 'ATTENDED'],
-            [g.walkers[1].person.id, 'NO_SHOW'],
-            [g.walkers[2].person.id, 'NO_SHOW'],
-          ].sort(),
-        );
-        // The walker can no longer check in; the coordinator can correct a no-show.
-        expect(
-          await g.walkers[1].client.code(CHECK_IN, { input: { signupId: signups[1].id } }),
-        ).toBe('CHECK_IN_CLOSED');
-        expect(
-          (await g.coordinator.client.ok(CHECK_IN, { input: { signupId: signups[1].id } })).checkIn
-            .status,
-        ).toBe('ATTENDED');
-      } finally {
-        test.clock.advance(-(9 * HOUR + 60_000));
-      }
+      expect(
+        (await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } })).checkIn
+          .status,
+      ).toBe('ATTENDED');
+      expect(await g.walkers[0].client.code(CHECK_IN, { input: { signupId: signups[0].id } })).toBe(
+        'INVALID_STATE_TRANSITION',
+      );
+      expect(await g.walkers[1].client.code(CHECK_IN, { input: { signupId: signups[0].id } })).toBe(
+        'FORBIDDEN',
+      );
+      test.clock.advance(5 * HOUR);
+      expect(await test.get(NightWalkJobsService).markNoShows()).toBeGreaterThanOrEqual(2);
+      const stored = await test.dataSource.getRepository(Signup).findBy({ shiftId: shift.id });
+      expect(stored.map((signup) => [signup.personId, signup.status]).sort()).toEqual(
+        [
+          [g.walkers[0].person.id, 'ATTENDED'],
+          [g.walkers[1].person.id, 'NO_SHOW'],
+          [g.walkers[2].person.id, 'NO_SHOW'],
+        ].sort(),
+      );
+      // The walker can no longer check in; the coordinator can correct a no-show.
+      expect(await g.walkers[1].client.code(CHECK_IN, { input: { signupId: signups[1].id } })).toBe(
+        'CHECK_IN_CLOSED',
+      );
+      expect(
+        (await g.coordinator.client.ok(CHECK_IN, { input: { signupId: signups[1].id } })).checkIn
+          .status,
+      ).toBe('ATTENDED');
     });
 
     it('a walker who checked in reports after the walk and completes it; a no-show, an outsider, a second report or one before the end are refused', async () => {
-      const g = await group(3);
+      const g = await test.factories.nightWalkGroup(3);
       const shift = await test.factories.shift(g, { startsAt: later(2), endsAt: later(6) });
       const signups = [];
       for (const walker of g.walkers.slice(0, 2)) {
-        signups.push(
-          (await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } })).signUpForShift,
-        );
+        signups.push(await signedUp(walker, shift.id));
       }
       const input = {
         shiftId: shift.id,
@@ -897,45 +784,41 @@ describe('night walks', () => {
         notes: 'Lugn kväll, ungdomar samlades vid skolan.',
       };
       test.clock.advance(3 * HOUR);
-      try {
-        // During the walk: checked in, but the report comes after it.
-        await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } });
-        expect(await g.walkers[0].client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
-        test.clock.advance(4 * HOUR);
-        await test.get(NightWalkJobsService).markNoShows();
-        // Neither the walker who never came nor someone not on the walk can report (or gain hours).
-        expect(await g.walkers[1].client.code(REPORT, { input })).toBe('FORBIDDEN');
-        expect(await g.walkers[2].client.code(REPORT, { input })).toBe('FORBIDDEN');
-        await g.walkers[0].client.ok(REPORT, { input });
-        const stored = await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id });
-        expect(stored.status).toBe('COMPLETED');
-        const statuses = await test.dataSource
-          .getRepository(Signup)
-          .findBy({ id: In(signups.map((signup) => signup.id)) });
-        expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
-          [signups[0].id]: 'ATTENDED',
-          [signups[1].id]: 'NO_SHOW',
-        });
-        expect(await g.coordinator.client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
-        const { shift: seen } = await g.coordinator.client.ok(
-          `query($id: ID!) { shift(id: $id) { status report { youngPeopleMet incidentCategories areasCovered submittedBy { id } } } }`,
-          { id: shift.id },
-        );
-        expect(seen.report).toEqual({
-          youngPeopleMet: 14,
-          incidentCategories: ['ALCOHOL'],
-          areasCovered: ['Kronogårdstorget', 'Skolan'],
-          submittedBy: { id: g.walkers[0].person.id },
-        });
-        const outsider = await test.factories.signedIn();
-        expect(
-          await outsider.client.code(`query($id: ID!) { shift(id: $id) { report { id } } }`, {
-            id: shift.id,
-          }),
-        ).toBe('FORBIDDEN');
-      } finally {
-        test.clock.advance(-7 * HOUR);
-      }
+      // During the walk: checked in, but the report comes after it.
+      await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } });
+      expect(await g.walkers[0].client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
+      test.clock.advance(4 * HOUR);
+      await test.get(NightWalkJobsService).markNoShows();
+      // Neither the walker who never came nor someone not on the walk can report (or gain hours).
+      expect(await g.walkers[1].client.code(REPORT, { input })).toBe('FORBIDDEN');
+      expect(await g.walkers[2].client.code(REPORT, { input })).toBe('FORBIDDEN');
+      await g.walkers[0].client.ok(REPORT, { input });
+      const stored = await storedShift(shift.id);
+      expect(stored.status).toBe('COMPLETED');
+      const statuses = await test.dataSource
+        .getRepository(Signup)
+        .findBy({ id: In(signups.map((signup) => signup.id)) });
+      expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
+        [signups[0].id]: 'ATTENDED',
+        [signups[1].id]: 'NO_SHOW',
+      });
+      expect(await g.coordinator.client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
+      const { shift: seen } = await g.coordinator.client.ok(
+        `query($id: ID!) { shift(id: $id) { status report { youngPeopleMet incidentCategories areasCovered submittedBy { id } } } }`,
+        { id: shift.id },
+      );
+      expect(seen.report).toEqual({
+        youngPeopleMet: 14,
+        incidentCategories: ['ALCOHOL'],
+        areasCovered: ['Kronogårdstorget', 'Skolan'],
+        submittedBy: { id: g.walkers[0].person.id },
+      });
+      const outsider = await test.factories.signedIn();
+      expect(
+        await outsider.client.code(`query($id: ID!) { shift(id: $id) { report { id } } }`, {
+          id: shift.id,
+        }),
+      ).toBe('FORBIDDEN');
     });
 
     it.each([
@@ -946,39 +829,33 @@ describe('night walks', () => {
     ])(
       'refuses a report whose %s holds a personal identity number, storing nothing',
       async (field, change) => {
-        const g = await group(1);
+        const g = await test.factories.nightWalkGroup(1);
         const shift = await test.factories.shift(g, { startsAt: later(1), endsAt: later(4) });
         test.clock.advance(5 * HOUR);
-        try {
-          const before = await count(WalkReport);
-          const response = await g.coordinator.client.request(REPORT, {
-            input: {
-              shiftId: shift.id,
-              youngPeopleMet: 1,
-              adultsMet: 0,
-              referrals: 0,
-              policeContacted: 0,
-              ...change,
-            },
-          });
-          expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
-          expect(
-            Object.keys((response.errors?.[0].extensions.details as { fields: object }).fields),
-          ).toEqual([field]);
-          expect(await count(WalkReport)).toBe(before);
-          expect(
-            (await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id })).status,
-          ).toBe('PLANNED');
-        } finally {
-          test.clock.advance(-5 * HOUR);
-        }
+        const before = await count(WalkReport);
+        const response = await g.coordinator.client.request(REPORT, {
+          input: {
+            shiftId: shift.id,
+            youngPeopleMet: 1,
+            adultsMet: 0,
+            referrals: 0,
+            policeContacted: 0,
+            ...change,
+          },
+        });
+        expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+        expect(
+          Object.keys((response.errors?.[0].extensions.details as { fields: object }).fields),
+        ).toEqual([field]);
+        expect(await count(WalkReport)).toBe(before);
+        expect((await storedShift(shift.id)).status).toBe('PLANNED');
       },
     );
   });
 
   describe('hours', () => {
     it('credits attended, reported walks by their duration; myHours and volunteerHours agree', async () => {
-      const g = await group(2);
+      const g = await test.factories.nightWalkGroup(2);
       const [a, b] = g.walkers;
       const long = await test.factories.shift(g, { startsAt: later(1), endsAt: later(5) }); // 4 h
       const short = await test.factories.shift(g, { startsAt: later(6), endsAt: later(8.5) }); // 2.5 h
@@ -990,70 +867,58 @@ describe('night walks', () => {
         [a, short],
         [a, unreported],
       ] as const) {
-        ids[`${walker.person.id}:${shift.id}`] = (
-          await walker.client.ok(SIGN_UP, { input: { shiftId: shift.id } })
-        ).signUpForShift.id;
+        ids[`${walker.person.id}:${shift.id}`] = (await signedUp(walker, shift.id)).id;
       }
       test.clock.advance(12 * HOUR);
-      try {
-        for (const [walker, shift] of [
-          [a, long],
-          [b, long],
-          [a, short],
-          [a, unreported],
-        ] as const) {
-          await g.coordinator.client.ok(CHECK_IN, {
-            input: { signupId: ids[`${walker.person.id}:${shift.id}`] },
-          });
-        }
-        for (const shift of [long, short]) {
-          await g.coordinator.client.ok(REPORT, {
-            input: {
-              shiftId: shift.id,
-              youngPeopleMet: 0,
-              adultsMet: 0,
-              referrals: 0,
-              policeContacted: 0,
-            },
-          });
-        }
-        const range = { from: later(-24).toISOString(), to: later(24).toISOString() };
-        const mine = await a.client.ok(
-          `query($from: DateTime, $to: DateTime) { myHours(from: $from, to: $to) { walks minutes hours } }`,
-          range,
-        );
-        expect(mine.myHours).toEqual({ walks: 2, minutes: 390, hours: 6.5 });
-        const { volunteerHours } = await g.coordinator.client.ok(
-          `query($org: ID!, $from: DateTime, $to: DateTime) { volunteerHours(organisationId: $org, from: $from, to: $to) { person { id } walks minutes hours } }`,
-          { org: g.organisation.id, ...range },
-        );
-        expect(volunteerHours).toEqual([
-          { person: { id: a.person.id }, walks: 2, minutes: 390, hours: 6.5 },
-          { person: { id: b.person.id }, walks: 1, minutes: 240, hours: 4 },
-        ]);
-        expect(
-          await a.client.code(
-            `query($org: ID!) { volunteerHours(organisationId: $org) { minutes } }`,
-            { org: g.organisation.id },
-          ),
-        ).toBe('FORBIDDEN');
-      } finally {
-        test.clock.advance(-12 * HOUR);
+      for (const [walker, shift] of [
+        [a, long],
+        [b, long],
+        [a, short],
+        [a, unreported],
+      ] as const) {
+        await g.coordinator.client.ok(CHECK_IN, {
+          input: { signupId: ids[`${walker.person.id}:${shift.id}`] },
+        });
       }
+      for (const shift of [long, short]) {
+        await g.coordinator.client.ok(REPORT, {
+          input: {
+            shiftId: shift.id,
+            youngPeopleMet: 0,
+            adultsMet: 0,
+            referrals: 0,
+            policeContacted: 0,
+          },
+        });
+      }
+      const range = { from: later(-24).toISOString(), to: later(24).toISOString() };
+      const mine = await a.client.ok(
+        `query($from: DateTime, $to: DateTime) { myHours(from: $from, to: $to) { walks minutes hours } }`,
+        range,
+      );
+      expect(mine.myHours).toEqual({ walks: 2, minutes: 390, hours: 6.5 });
+      const { volunteerHours } = await g.coordinator.client.ok(
+        `query($org: ID!, $from: DateTime, $to: DateTime) { volunteerHours(organisationId: $org, from: $from, to: $to) { person { id } walks minutes hours } }`,
+        { org: g.organisation.id, ...range },
+      );
+      expect(volunteerHours).toEqual([
+        { person: { id: a.person.id }, walks: 2, minutes: 390, hours: 6.5 },
+        { person: { id: b.person.id }, walks: 1, minutes: 240, hours: 4 },
+      ]);
+      expect(
+        await a.client.code(
+          `query($org: ID!) { volunteerHours(organisationId: $org) { minutes } }`,
+          { org: g.organisation.id },
+        ),
+      ).toBe('FORBIDDEN');
     });
   });
 
   describe('visibility and notifications', () => {
     it('hides a suspended organisation’s walks from the public but not from its members', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g);
-      const officer = await test.factories.municipalOfficer();
-      await officer.client.ok(
-        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
-        {
-          input: { organisationId: g.organisation.id, reason: 'Test' },
-        },
-      );
+      await test.factories.suspend(g.organisation.id);
       expect(
         await test.anonymous.code(`query($id: ID!) { shift(id: $id) { id } }`, { id: shift.id }),
       ).toBe('NOT_FOUND');
@@ -1066,36 +931,30 @@ describe('night walks', () => {
     });
 
     it('takes no signups, changes or confirmations for a suspended organisation’s walks', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g);
-      const officer = await test.factories.municipalOfficer();
-      await officer.client.ok(
-        `mutation($input: OrganisationDecisionInput!) { suspendOrganisation(input: $input) { id } }`,
-        { input: { organisationId: g.organisation.id, reason: 'Test' } },
-      );
+      await test.factories.suspend(g.organisation.id);
       expect(codesOf(await signUp(g.walkers[0], shift.id))).toEqual(['ORGANISATION_NOT_VERIFIED']);
       expect(
-        await g.coordinator.client.code(
-          `mutation($input: UpdateShiftInput!) { updateShift(input: $input) { id } }`,
-          { input: { shiftId: shift.id, maxWalkers: 6 } },
-        ),
+        await g.coordinator.client.code(UPDATE_SHIFT, {
+          input: { shiftId: shift.id, maxWalkers: 6 },
+        }),
       ).toBe('ORGANISATION_NOT_VERIFIED');
-      expect(
-        await g.coordinator.client.code(
-          `mutation($input: ShiftIdInput!) { confirmShift(input: $input) { id } }`,
-          { input: { shiftId: shift.id } },
-        ),
-      ).toBe('ORGANISATION_NOT_VERIFIED');
-      expect(
-        await test.dataSource.getRepository(Shift).findOneByOrFail({ id: shift.id }),
-      ).toMatchObject({ status: 'PLANNED', confirmedCount: 0, maxWalkers: shift.maxWalkers });
+      expect(await g.coordinator.client.code(CONFIRM_SHIFT, { input: { shiftId: shift.id } })).toBe(
+        'ORGANISATION_NOT_VERIFIED',
+      );
+      expect(await storedShift(shift.id)).toMatchObject({
+        status: 'PLANNED',
+        confirmedCount: 0,
+        maxWalkers: shift.maxWalkers,
+      });
     });
 
     it('lists walks under their organisation and district, and mine under myShifts', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const district = await test.factories.district();
       const shift = await test.factories.shift(g, { districtId: district.id });
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await signedUp(g.walkers[0], shift.id);
       const byOrg = await test.anonymous.ok(
         `query($id: ID!) { organisation(id: $id) { shifts { id } } }`,
         { id: g.organisation.id },
@@ -1111,9 +970,9 @@ describe('night walks', () => {
     });
 
     it('lets people read and mark their own notifications, and nobody else’s', async () => {
-      const g = await group(1);
+      const g = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(g);
-      await g.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      await signedUp(g.walkers[0], shift.id);
       const { myNotifications } = await g.walkers[0].client.ok(
         `{ myNotifications(unreadOnly: true) { totalCount edges { node { id kind subject data readAt } } } }`,
       );

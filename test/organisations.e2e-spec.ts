@@ -1,5 +1,9 @@
-import { AuditLogEntry } from '../src/modules/audit';
-import { Organisation, OrganisationKind, OrganisationStatus } from '../src/modules/organisations';
+import {
+  MembershipRole,
+  Organisation,
+  OrganisationKind,
+  OrganisationStatus,
+} from '../src/modules/organisations';
 import { organisationNumber, SignedIn } from './support/factories';
 import { codesOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
@@ -26,10 +30,6 @@ describe('organisations', () => {
   });
 
   const countOrganisations = () => test.dataSource.getRepository(Organisation).count();
-  const auditOf = (entityId: string) =>
-    test.dataSource
-      .getRepository(AuditLogEntry)
-      .find({ where: { entityId }, order: { at: 'ASC' } });
 
   describe('registration', () => {
     it('creates a PENDING organisation whose registrant is its ORG_ADMIN', async () => {
@@ -57,7 +57,7 @@ describe('organisations', () => {
       expect(me.memberships).toEqual([
         { role: 'ORG_ADMIN', status: 'ACTIVE', organisation: { id: registerOrganisation.id } },
       ]);
-      const audit = await auditOf(registerOrganisation.id);
+      const audit = await test.auditOf(registerOrganisation.id);
       expect(audit.map((entry) => entry.action)).toEqual(['organisation.registered']);
       expect(audit[0]).toMatchObject({
         actorPersonId: founder.person.id,
@@ -254,7 +254,7 @@ describe('organisations', () => {
       await officer.client.ok(VERIFY, {
         input: { organisationId: organisation.id, reason: 'Redovisning inkommen' },
       });
-      const audit = (await auditOf(organisation.id)).filter(
+      const audit = (await test.auditOf(organisation.id)).filter(
         (entry) => entry.action !== 'organisation.registered',
       );
       expect(audit.map((entry) => [entry.action, entry.actorPersonId, entry.summary])).toEqual([
@@ -375,7 +375,7 @@ describe('organisations', () => {
       ]);
       const codes = responses.flatMap(codesOf);
       expect(codes).toEqual(['INVALID_STATE_TRANSITION']);
-      const decisions = (await auditOf(organisation.id)).filter(
+      const decisions = (await test.auditOf(organisation.id)).filter(
         (entry) => entry.action !== 'organisation.registered',
       );
       expect(decisions).toHaveLength(1);
@@ -403,7 +403,7 @@ describe('organisations', () => {
         publicContact: 'kontakt@example.se',
         districts: [{ name: 'Lextorp' }],
       });
-      const entry = (await auditOf(organisation.id)).find(
+      const entry = (await test.auditOf(organisation.id)).find(
         (row) => row.action === 'organisation.updated',
       );
       expect(entry?.summary).toEqual({
@@ -421,7 +421,7 @@ describe('organisations', () => {
       const coordinator = await test.factories.member(
         organisation.id,
         admin,
-        'COORDINATOR' as never,
+        MembershipRole.COORDINATOR,
       );
       const other = await test.factories.organisation();
       const input = { input: { organisationId: organisation.id, name: 'Kapad' } };

@@ -1,5 +1,4 @@
 import { SystemRole } from '../src/common/actor';
-import { AuditLogEntry } from '../src/modules/audit';
 import { MembershipRole } from '../src/modules/organisations';
 import { Person, PROTECTED_IDENTITY_NAME } from '../src/modules/people';
 import { TEST_PASSWORD } from './support/factories';
@@ -80,9 +79,7 @@ describe('people', () => {
       expect(await other.client.code(PROTECT, { input })).toBe('FORBIDDEN');
       await person.client.ok(PROTECT, { input });
       await platformAdmin.client.ok(PROTECT, { input: { ...input, protectedIdentity: false } });
-      const entries = await test.dataSource
-        .getRepository(AuditLogEntry)
-        .find({ where: { entityId: person.person.id }, order: { at: 'ASC' } });
+      const entries = await test.auditOf(person.person.id);
       expect(entries.map((entry) => [entry.action, entry.actorPersonId, entry.summary])).toEqual([
         [
           'person.protected_identity_changed',
@@ -154,9 +151,7 @@ describe('people', () => {
         { input: { email, password: TEST_PASSWORD } },
       );
       expect(login.person.systemRole).toBe('MUNICIPAL_OFFICER');
-      const [entry] = await test.dataSource
-        .getRepository(AuditLogEntry)
-        .findBy({ entityId: createStaffAccount.id });
+      const [entry] = await test.auditOf(createStaffAccount.id);
       expect(entry).toMatchObject({
         action: 'person.staff_account_created',
         actorPersonId: platformAdmin.person.id,

@@ -2,8 +2,14 @@ import { DateTime } from 'luxon';
 import { Shift, Signup } from '../src/modules/night-walks';
 import { Membership, Organisation } from '../src/modules/organisations';
 import { Person } from '../src/modules/people';
-import { DEMO_API_KEY, DEMO_PASSWORD, ORGANISATIONS, PEOPLE } from '../seeds/demo-data';
-import { seedDemoData } from '../seeds/seeder';
+import {
+  DEMO_API_KEY,
+  DEMO_PASSWORD,
+  organisationId,
+  ORGANISATIONS,
+  PEOPLE,
+} from '../seeds/demo-data';
+import { SeedReport, seedDemoData } from '../seeds/seeder';
 import { Client } from './support/graphql-client';
 import { TestApp } from './support/test-app';
 
@@ -11,9 +17,12 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToke
 
 describe('demo data', () => {
   let test: TestApp;
+  /** What the first run of the seeder reported (every test sees the data it loaded). */
+  let first: SeedReport;
 
   beforeAll(async () => {
     test = await TestApp.create();
+    first = await seedDemoData(test.app);
   });
 
   afterAll(async () => {
@@ -21,7 +30,6 @@ describe('demo data', () => {
   });
 
   it('loads through the services and can be loaded again without changing anything', async () => {
-    const first = await seedDemoData(test.app);
     expect(first.created).toMatchObject({
       people: PEOPLE.length,
       organisations: ORGANISATIONS.length,
@@ -50,8 +58,8 @@ describe('demo data', () => {
     return test.client({ token: login.accessToken });
   };
   const DAY = 24 * 3600_000;
-  const nattvandrarna = ORGANISATIONS.find((o) => o.name === 'Nattvandrarna Kronogården')!.id;
-  const tryggaVuxna = ORGANISATIONS.find((o) => o.name === 'Trygga Vuxna Sylte')!.id;
+  const nattvandrarna = organisationId('Nattvandrarna Kronogården');
+  const tryggaVuxna = organisationId('Trygga Vuxna Sylte');
   const SHIFTS = `query($filter: ShiftFilter) { shifts(filter: $filter, first: 60) { totalCount edges { node {
     id startsAt endsAt status minWalkers maxWalkers confirmedCount waitlistCount cancelReason
     organisation { name kind } district { name } } } } }`;
@@ -182,14 +190,10 @@ describe('demo data', () => {
   });
 
   it('gives the night-walk group members in every membership role, one with protected identity', async () => {
-    const { login } = await test.anonymous.ok(LOGIN, {
-      input: { email: 'karin@nattvandrarna.example', password: DEMO_PASSWORD },
-    });
-    const { organisation } = await test
-      .client({ token: login.accessToken })
-      .ok(
-        `{ organisation(id: "${ORGANISATIONS[0].id}") { name status members { role status person { displayName } } credentials { kind verified } } }`,
-      );
+    const karin = await signIn('karin@nattvandrarna.example');
+    const { organisation } = await karin.ok(
+      `{ organisation(id: "${ORGANISATIONS[0].id}") { name status members { role status person { displayName } } credentials { kind verified } } }`,
+    );
     expect(organisation.status).toBe('VERIFIED');
     expect(new Set(organisation.members.map((member: any) => member.role))).toEqual(
       new Set(['ORG_ADMIN', 'COORDINATOR', 'VOLUNTEER']),
@@ -215,10 +219,7 @@ describe('demo data', () => {
         'FAITH_BASED',
       ]),
     );
-    const { login } = await test.anonymous.ok(LOGIN, {
-      input: { email: 'handlaggare@samverkan.example', password: DEMO_PASSWORD },
-    });
-    const officer = test.client({ token: login.accessToken });
+    const officer = await signIn('handlaggare@samverkan.example');
     for (const status of ['PENDING', 'SUSPENDED']) {
       const { organisations: listed } = await officer.ok(
         `query($status: OrganisationStatus) { organisations(filter: { status: $status }) { totalCount } }`,

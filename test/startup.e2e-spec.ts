@@ -1,7 +1,7 @@
 import { SystemRole } from '../src/common/actor';
-import { ScratchDatabase, scratchPostgres, scratchSqlite } from '../src/database/scratch-database';
+import type { ScratchDatabase } from '../src/database/scratch-database';
 import { Person } from '../src/modules/people';
-import { TestApp } from './support/test-app';
+import { scratchTestDatabase, TestApp } from './support/test-app';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { person { email systemRole } } }`;
 
@@ -20,9 +20,7 @@ describe('start-up', () => {
     let database: ScratchDatabase;
 
     beforeAll(async () => {
-      database = process.env.DATABASE_URL
-        ? await scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
-        : scratchSqlite();
+      database = await scratchTestDatabase();
     });
 
     afterAll(async () => {

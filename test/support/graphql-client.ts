@@ -89,3 +89,15 @@ export class Client {
 export function codesOf(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((error) => error.extensions.code);
 }
+
+/**
+ * What became of an operation: the code of its first error, or else `ok` ('ok' unless given; a
+ * function reads the outcome from the data).
+ */
+export function outcomeOf<T>(
+  response: GraphQLResponse<T>,
+  ok: string | ((data: T) => string) = 'ok',
+): string {
+  if (response.errors?.length) return response.errors[0].extensions.code;
+  return typeof ok === 'function' ? ok(response.data as T) : ok;
+}

@@ -1,20 +1,14 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import {
-  ALLOWED_API_SCOPES,
-  IS_PUBLIC,
-  REQUIRED_SYSTEM_ROLES,
-} from '../../src/common/decorators/access.decorators';
+import { IS_PUBLIC } from '../../src/common/decorators/access.decorators';
 import type { TestApp } from './test-app';
 
 export interface DeclaredOperation {
   /** `Query.districts`, `Mutation.login`, or a field resolver such as `Organisation.districts`. */
   coordinate: string;
   isPublic: boolean;
-  systemRoles: string[];
-  apiScopes: string[];
 }
 
-/** Every query, mutation, subscription and field resolver the app declares, with its access metadata. */
+/** Every query, mutation, subscription and field resolver the app declares, and whether it is public. */
 export function declaredOperations(test: TestApp): DeclaredOperation[] {
   const reflector = new Reflector();
   const scanner = new MetadataScanner();
@@ -40,8 +34,6 @@ export function declaredOperations(test: TestApp): DeclaredOperation[] {
       operations.push({
         coordinate: `${isField ? parentType : rootType}.${name}`,
         isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
-        systemRoles: reflector.getAllAndOverride<string[]>(REQUIRED_SYSTEM_ROLES, targets) ?? [],
-        apiScopes: reflector.getAllAndOverride<string[]>(ALLOWED_API_SCOPES, targets) ?? [],
       });
     }
   }

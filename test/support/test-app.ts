@@ -13,6 +13,7 @@ import {
   scratchSqlite,
 } from '../../src/database/scratch-database';
 import { SqlLogger } from '../../src/database/sql-logger';
+import { AuditLogEntry } from '../../src/modules/audit';
 import { Factories } from './factories';
 import { Client, Credentials } from './graphql-client';
 import { TestClock } from './test-clock';
@@ -43,13 +44,19 @@ export class LogCapture extends Writable {
     if (process.env.TEST_LOGS === '1') process.stdout.write(chunk);
     done();
   }
-
-  get text(): string {
-    return this.lines.join('\n');
-  }
 }
 
 const LOGS = new LogCapture();
+
+/**
+ * A fresh database for one app: a SQLite file, or, when DATABASE_URL is set (`npm run test:pg`), a
+ * new PostgreSQL database on that server.
+ */
+export function scratchTestDatabase(): Promise<ScratchDatabase> {
+  return process.env.DATABASE_URL
+    ? scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
+    : Promise.resolve(scratchSqlite());
+}
 
 export interface TestAppOptions {
   /**
@@ -82,9 +89,7 @@ export class TestApp {
   }
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
-    const database = process.env.DATABASE_URL
-      ? await scratchPostgres(process.env.DATABASE_URL, 'samverkan_test')
-      : scratchSqlite();
+    const database = await scratchTestDatabase();
     const clock = new TestClock();
     const logs = LOGS;
     try {
@@ -138,9 +143,19 @@ export class TestApp {
     return new Client(this.baseUrl, credentials);
   }
 
-  /** SQL statements sent so far (the SQL-count guards compare two of these). */
-  sqlStatements(): number {
-    return (this.dataSource.logger as SqlLogger).statementCount;
+  /** The SQL statements `run` sends (the SQL-count guards compare two of these). */
+  async countStatements(run: () => Promise<unknown>): Promise<number> {
+    const logger = this.dataSource.logger as SqlLogger;
+    const before = logger.statementCount;
+    await run();
+    return logger.statementCount - before;
+  }
+
+  /** The audit log entries about one entity, oldest first. */
+  auditOf(entityId: string): Promise<AuditLogEntry[]> {
+    return this.dataSource
+      .getRepository(AuditLogEntry)
+      .find({ where: { entityId }, order: { at: 'ASC' } });
   }
 
   async close(): Promise<void> {

@@ -18,4 +18,9 @@ export class TestClock extends Clock {
   set(instant: Date): void {
     this.offsetMs = instant.getTime() - Date.now();
   }
+
+  /** Back to real time (specs that move the clock call this after each test). */
+  reset(): void {
+    this.offsetMs = 0;
+  }
 }
