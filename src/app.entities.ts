@@ -7,6 +7,8 @@ import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/
 import { Notification } from './modules/notifications';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
 import { Person } from './modules/people';
+import { ServiceUsageReport, SupportService, SupportServiceOpeningSlot } from './modules/services';
+import { PlacementRequest, Shelter, ShelterAvailabilityReport } from './modules/shelters';
 
 /**
  * Every entity, for the places that build a DataSource without the Nest modules (migration CLI,
@@ -30,4 +32,10 @@ export const ENTITIES = [
   Signup,
   WalkReport,
   CalendarFeed,
+  Shelter,
+  ShelterAvailabilityReport,
+  PlacementRequest,
+  SupportService,
+  SupportServiceOpeningSlot,
+  ServiceUsageReport,
 ];

@@ -21,6 +21,8 @@ import { NightWalksModule } from './modules/night-walks';
 import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
 import { PeopleModule } from './modules/people';
+import { ServicesModule } from './modules/services';
+import { SheltersModule } from './modules/shelters';
 
 export interface AppModuleOptions {
   readonly config?: AppConfigOptions;
@@ -51,6 +53,8 @@ export class AppModule {
         AuthModule,
         NotificationsModule,
         NightWalksModule,
+        SheltersModule,
+        ServicesModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

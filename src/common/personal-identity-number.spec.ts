@@ -1,4 +1,7 @@
-import { containsPersonalIdentityNumber } from './personal-identity-number';
+import {
+  containsPersonalIdentityNumber,
+  looksLikePersonalIdentityNumber,
+} from './personal-identity-number';
 
 describe('personal identity numbers in free text', () => {
   // Skatteverket's test numbers (valid check digits).
@@ -28,4 +31,24 @@ describe('personal identity numbers in free text', () => {
   ])('does not flag %p', (text) => {
     expect(containsPersonalIdentityNumber(text)).toBe(false);
   });
+});
+
+describe('case references that look like a personal identity number', () => {
+  it.each([
+    '811218-9876',
+    '8112189876',
+    '8112189875',
+    '19811218 9876',
+    'SOC 811218-9875',
+    '701063-2391',
+  ])('%p looks like one (whatever the check digit)', (text) => {
+    expect(looksLikePersonalIdentityNumber(text)).toBe(true);
+  });
+
+  it.each(['SOC-2026-0142', 'IFO/26/318', 'Ärende 4471-B', '2026-11-30', '811318-9876'])(
+    '%p does not',
+    (text) => {
+      expect(looksLikePersonalIdentityNumber(text)).toBe(false);
+    },
+  );
 });

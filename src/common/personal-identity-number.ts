@@ -24,3 +24,15 @@ export function containsPersonalIdentityNumber(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Stricter, for fields that have no business holding a date-shaped ten- or twelve-digit number at
+ * all (a pseudonymous case reference): any possible date followed by four digits counts, whatever
+ * its check digit or separator.
+ */
+export function looksLikePersonalIdentityNumber(text: string): boolean {
+  for (const match of text.matchAll(CANDIDATE)) {
+    if (plausibleDate(Number(match[3]), Number(match[4]))) return true;
+  }
+  return false;
+}

@@ -32,6 +32,12 @@ export class AppConfig {
   readonly municipalityName: string;
   /** Where the API is reached from outside (for links such as calendar feeds); else the request's host. */
   readonly publicBaseUrl: string | null;
+  readonly shelters: {
+    /** A shelter's availability older than this is shown as NO_DATA. */
+    readonly availabilityStaleHours: number;
+    /** How long an accepted placement holds its places unless confirmed. */
+    readonly placementHoldMinutes: number;
+  };
 
   constructor(raw: Record<string, string | undefined>) {
     const env = validateEnvironment(raw);
@@ -68,6 +74,10 @@ export class AppConfig {
     this.authRateLimitPerMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
     this.municipalityName = env.MUNICIPALITY_NAME;
     this.publicBaseUrl = env.PUBLIC_BASE_URL ?? null;
+    this.shelters = {
+      availabilityStaleHours: env.SHELTER_AVAILABILITY_STALE_HOURS,
+      placementHoldMinutes: env.PLACEMENT_HOLD_MINUTES,
+    };
   }
 
   get isProduction(): boolean {

@@ -120,6 +120,18 @@ export class EnvironmentVariables {
     message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',
   })
   PUBLIC_BASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  SHELTER_AVAILABILITY_STALE_HOURS = 24;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(7 * 24 * 60)
+  PLACEMENT_HOLD_MINUTES = 240;
 }
 
 /** Start-up refuses to continue; the message names every variable that needs fixing. */

@@ -16,6 +16,15 @@ import { luhnCheckDigit } from '../../src/common/luhn';
 import { ShiftPlanningService, Shift } from '../../src/modules/night-walks';
 import { CreateShiftInput } from '../../src/modules/night-walks/dto/shift.inputs';
 import { PasswordService, Person } from '../../src/modules/people';
+import {
+  ServiceCategory,
+  SupportService,
+  SupportServicesService,
+} from '../../src/modules/services';
+import { CreateSupportServiceInput } from '../../src/modules/services/dto/support-service.inputs';
+import { Shelter, SheltersService } from '../../src/modules/shelters';
+import { CreateShelterInput } from '../../src/modules/shelters/dto/shelter.inputs';
+import { TargetGroup } from '../../src/common/target-group';
 import { Client } from './graphql-client';
 import type { TestApp } from './test-app';
 
@@ -242,6 +251,50 @@ export class Factories {
       maxWalkers: options.maxWalkers ?? 6,
       requiredCredentials: options.requiredCredentials ?? [],
       signupDeadline: options.signupDeadline,
+    });
+  }
+
+  /**
+   * A shelter of the organisation, registered by its admin: 6 adult and 4 child places for women
+   * with children in Trollhättan; `free` reports that many free adult places (and 2 child places).
+   */
+  async shelter(
+    owner: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
+    options: Partial<CreateShelterInput> & { free?: number } = {},
+  ): Promise<Shelter> {
+    const { free, ...input } = options;
+    const shelters = this.test.get(SheltersService);
+    const shelter = await shelters.create(owner.admin.actor, {
+      organisationId: owner.organisation.id,
+      displayName: this.unique('Boende'),
+      area: 'Trollhättan',
+      targetGroups: [TargetGroup.WOMEN, TargetGroup.WOMEN_WITH_CHILDREN],
+      features: [],
+      languages: ['sv'],
+      totalAdultPlaces: 6,
+      totalChildPlaces: 4,
+      ...input,
+    });
+    if (free === undefined) return shelter;
+    return shelters.reportAvailability(owner.admin.actor, {
+      shelterId: shelter.id,
+      freeAdultPlaces: free,
+      freeChildPlaces: Math.min(2, shelter.totalChildPlaces),
+    });
+  }
+
+  /** A support service of the organisation, published by its admin (a food bank, no opening hours). */
+  async supportService(
+    owner: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
+    options: Partial<CreateSupportServiceInput> = {},
+  ): Promise<SupportService> {
+    return this.test.get(SupportServicesService).create(owner.admin.actor, {
+      organisationId: owner.organisation.id,
+      name: this.unique('Tjänst'),
+      category: ServiceCategory.FOOD,
+      address: 'Drottninggatan 1, Trollhättan',
+      ...options,
+      districtId: options.districtId ?? (await this.district()).id,
     });
   }
 

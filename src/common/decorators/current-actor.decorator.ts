@@ -8,8 +8,12 @@ export interface RequestWithActor {
 }
 
 export function actorFromExecutionContext(context: ExecutionContext): Actor {
-  const request = httpOf(context).req as RequestWithActor | undefined;
-  return request?.actor ?? ANONYMOUS;
+  return actorFromContext({ req: httpOf(context).req as RequestWithActor | undefined });
+}
+
+/** The actor of a GraphQL context (e.g. in a subscription's `resolve`, after its `filter` ran). */
+export function actorFromContext(context: { req?: RequestWithActor }): Actor {
+  return context.req?.actor ?? ANONYMOUS;
 }
 
 /** The caller of this operation: a person, an API client, or anonymous. */

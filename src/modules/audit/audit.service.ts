@@ -31,20 +31,29 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    await this.recordMany(manager, actor, [record]);
+  }
+
+  /** Several entries in one statement, e.g. one per placement request a list returned. */
+  async recordMany(manager: EntityManager, actor: Actor, records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const { personId, apiClientId } = actorRef(actor);
-    const summary: Record<string, unknown> = {};
-    if (record.before) summary.before = record.before;
-    if (record.after) summary.after = record.after;
-    if (record.detail) Object.assign(summary, record.detail);
+    const at = this.clock.now();
     await manager.save(
-      manager.create(AuditLogEntry, {
-        at: this.clock.now(),
-        actorPersonId: personId,
-        actorApiClientId: apiClientId,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        summary,
+      records.map((record) => {
+        const summary: Record<string, unknown> = {};
+        if (record.before) summary.before = record.before;
+        if (record.after) summary.after = record.after;
+        if (record.detail) Object.assign(summary, record.detail);
+        return manager.create(AuditLogEntry, {
+          at,
+          actorPersonId: personId,
+          actorApiClientId: apiClientId,
+          action: record.action,
+          entityType: record.entityType,
+          entityId: record.entityId,
+          summary,
+        });
       }),
     );
   }

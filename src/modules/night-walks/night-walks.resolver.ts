@@ -4,6 +4,7 @@ import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
+import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { RequestActors } from '../auth';
 import {
   CancelShiftInput,
@@ -12,7 +13,6 @@ import {
   ShiftConnection,
   ShiftIdInput,
   ShiftsArgs,
-  TimeRangeArgs,
   UpdateShiftInput,
 } from './dto/shift.inputs';
 import { Shift } from './entities/shift.entity';

@@ -3,7 +3,7 @@ import { Public } from '../../common/decorators/access.decorators';
 import type { GraphQLContext } from '../../graphql/context';
 import { District } from '../districts';
 import { Organisation } from '../organisations';
-import { TimeRangeArgs } from './dto/shift.inputs';
+import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { Shift } from './entities/shift.entity';
 import { ShiftsService } from './shifts.service';
 

@@ -3,11 +3,11 @@ import type { Request } from 'express';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { AppConfig } from '../../config/app-config';
+import { TimeRangeArgs } from '../../graphql/time-range.args';
 import {
   SignUpForShiftInput,
   SignupIdInput,
   SubmitWalkReportInput,
-  TimeRangeArgs,
   VolunteerHours,
   VolunteerHoursArgs,
 } from './dto/shift.inputs';

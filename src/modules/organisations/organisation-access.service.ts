@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, isAdmin, isPerson, PersonActor } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
@@ -49,6 +49,23 @@ export class OrganisationAccess {
       organisationId,
       status: MembershipStatus.ACTIVE,
     });
+  }
+
+  /**
+   * The people who hold one of the roles in the organisation now (e.g. whom to notify); in a
+   * transaction, pass its manager.
+   */
+  async activePeopleWithRole(
+    organisationId: string,
+    roles: readonly MembershipRole[],
+    manager: EntityManager = this.memberships.manager,
+  ): Promise<string[]> {
+    const rows = await manager.findBy(Membership, {
+      organisationId,
+      status: MembershipStatus.ACTIVE,
+      role: In([...roles]),
+    });
+    return rows.flatMap((row) => (row.personId ? [row.personId] : []));
   }
 
   /** True when the actor is ADMIN or holds one of the roles in the organisation. */

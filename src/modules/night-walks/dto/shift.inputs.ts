@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { DefaultWhenNull, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
+import { TimeRangeArgs } from '../../../graphql/time-range.args';
 import { CredentialKind } from '../../credentials';
 import { IncidentCategory } from '../entities/walk-report.entity';
 import { Shift, ShiftStatus } from '../entities/shift.entity';
@@ -251,19 +252,6 @@ export class ShiftsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => ShiftFilter)
   filter?: ShiftFilter;
-}
-
-@ArgsType()
-export class TimeRangeArgs {
-  @Field({ nullable: true, description: 'From this instant (inclusive); default: see the field.' })
-  @IsOptional()
-  @IsDate()
-  from?: Date;
-
-  @Field({ nullable: true, description: 'Until this instant (exclusive); default: see the field.' })
-  @IsOptional()
-  @IsDate()
-  to?: Date;
 }
 
 @ArgsType()

@@ -10,6 +10,11 @@ export enum NotificationKind {
   PROMOTED_FROM_WAITLIST = 'PROMOTED_FROM_WAITLIST',
   SHIFT_CANCELLED = 'SHIFT_CANCELLED',
   SHIFT_REMINDER = 'SHIFT_REMINDER',
+  PLACEMENT_REQUESTED = 'PLACEMENT_REQUESTED',
+  PLACEMENT_ANSWERED = 'PLACEMENT_ANSWERED',
+  PLACEMENT_CONFIRMED = 'PLACEMENT_CONFIRMED',
+  PLACEMENT_CANCELLED = 'PLACEMENT_CANCELLED',
+  PLACEMENT_EXPIRED = 'PLACEMENT_EXPIRED',
 }
 
 registerEnumType(NotificationKind, {
@@ -22,6 +27,13 @@ registerEnumType(NotificationKind, {
     },
     SHIFT_CANCELLED: { description: 'A night walk you were signed up for was cancelled.' },
     SHIFT_REMINDER: { description: 'A night walk you are confirmed for starts within 24 hours.' },
+    PLACEMENT_REQUESTED: { description: 'Social services asked one of your shelters for places.' },
+    PLACEMENT_ANSWERED: { description: 'A shelter accepted or declined your placement request.' },
+    PLACEMENT_CONFIRMED: { description: 'A placement with held places was confirmed.' },
+    PLACEMENT_CANCELLED: { description: 'A placement request was withdrawn before confirmation.' },
+    PLACEMENT_EXPIRED: {
+      description: 'An accepted placement was not confirmed in time: its places were freed.',
+    },
   },
 });
 

@@ -1,0 +1,110 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Actor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { Public } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { stockholmDate } from '../../common/time';
+import type { GraphQLContext } from '../../graphql/context';
+import { District, DistrictsService } from '../districts';
+import { Organisation, OrganisationsService } from '../organisations';
+import { UsageRangeArgs } from './dto/support-service.inputs';
+import { ServiceUsageReport } from './entities/service-usage-report.entity';
+import { SupportService } from './entities/support-service.entity';
+import { openingState } from './opening-hours.rules';
+import { SupportServicesService } from './support-services.service';
+
+@Resolver(() => SupportService)
+export class SupportServiceFieldsResolver {
+  constructor(
+    private readonly services: SupportServicesService,
+    private readonly organisations: OrganisationsService,
+    private readonly districts: DistrictsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => Organisation, { description: 'Who runs it.' })
+  @Public()
+  async organisation(
+    @Parent() service: SupportService,
+    @Context() context: GraphQLContext,
+  ): Promise<Organisation> {
+    const organisation = await context.loaders
+      .get(this.organisations.byId)
+      .load(service.organisationId);
+    if (!organisation) throw new Error(`Service ${service.id} names a missing organisation`);
+    return organisation;
+  }
+
+  @ResolveField(() => District, { description: 'The district it is in.' })
+  @Public()
+  async district(
+    @Parent() service: SupportService,
+    @Context() context: GraphQLContext,
+  ): Promise<District> {
+    const district = await context.loaders.get(this.districts.byId).load(service.districtId);
+    if (!district) throw new Error(`Service ${service.id} names a missing district`);
+    return district;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Open right now (Stockholm time).' })
+  @Public()
+  openNow(@Parent() service: SupportService): boolean {
+    return openingState(service.openingHours, this.clock.now()).openNow;
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'When open now: when it closes.' })
+  @Public()
+  openUntil(@Parent() service: SupportService): Date | null {
+    return openingState(service.openingHours, this.clock.now()).openUntil;
+  }
+
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'When it next opens after now (within a week); null without opening hours.',
+  })
+  @Public()
+  nextOpening(@Parent() service: SupportService): Date | null {
+    return openingState(service.openingHours, this.clock.now()).nextOpening;
+  }
+
+  @ResolveField(() => [ServiceUsageReport], {
+    nullable: true,
+    description:
+      "Daily use between two days (default the last 30): the organisation's members and municipal officers " +
+      'only (null, with an error, for others).',
+  })
+  async usage(
+    @Parent() service: SupportService,
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+    @Args() range: UsageRangeArgs,
+  ): Promise<ServiceUsageReport[]> {
+    if (!(await this.services.canSeeUsage(actor, service))) {
+      throw DomainError.forbidden(
+        "Only the organisation and municipal officers see a service's use",
+      );
+    }
+    const today = this.clock.now();
+    const to = range.to ?? stockholmDate(today);
+    const from = range.from ?? stockholmDate(new Date(today.getTime() - 30 * 24 * 3600_000));
+    return context.loaders
+      .get(this.services.usageByServiceAndRange)
+      .load({ serviceId: service.id, from, to });
+  }
+}
+
+@Resolver(() => ServiceUsageReport)
+export class ServiceUsageReportFieldsResolver {
+  constructor(private readonly services: SupportServicesService) {}
+
+  @ResolveField(() => SupportService, { description: 'The service.' })
+  async service(
+    @Parent() report: ServiceUsageReport,
+    @Context() context: GraphQLContext,
+  ): Promise<SupportService> {
+    const service = await context.loaders.get(this.services.byId).load(report.serviceId);
+    if (!service) throw new Error(`Usage report ${report.id} names a missing service`);
+    return service;
+  }
+}

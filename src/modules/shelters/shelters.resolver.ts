@@ -1,0 +1,140 @@
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { type Actor, ApiScope, hasScope, SystemRole } from '../../common/actor';
+import { AllowApiScope, RequireSystemRole } from '../../common/decorators/access.decorators';
+import { actorFromContext, CurrentActor } from '../../common/decorators/current-actor.decorator';
+import type { GraphQLContext } from '../../graphql/context';
+import type { ConnectionShape } from '../../graphql/pagination';
+import { RequestActors } from '../auth';
+import {
+  CreateShelterInput,
+  ReportShelterAvailabilityInput,
+  ShelterAvailability,
+  ShelterAvailabilityArgs,
+  ShelterConnection,
+  SheltersArgs,
+  UpdateShelterInput,
+} from './dto/shelter.inputs';
+import { Shelter } from './entities/shelter.entity';
+import { SHELTER_AVAILABILITY_CHANGED, ShelterEvents } from './shelter-events.service';
+import { isSocialServices, SheltersService } from './shelters.service';
+
+@Resolver(() => Shelter)
+export class SheltersResolver {
+  constructor(
+    private readonly sheltersService: SheltersService,
+    private readonly events: ShelterEvents,
+    private readonly actors: RequestActors,
+  ) {}
+
+  @Query(() => ShelterConnection, {
+    description:
+      'Shelters by name: all of them for SOCIAL_SERVICES, your own organisations’ for their members.',
+  })
+  shelters(
+    @CurrentActor() actor: Actor,
+    @Args() args: SheltersArgs,
+  ): Promise<ConnectionShape<Shelter>> {
+    return this.sheltersService.list(actor, args);
+  }
+
+  @Query(() => Shelter, {
+    description: "One shelter: for SOCIAL_SERVICES and the shelter organisation's members.",
+  })
+  shelter(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The shelter.' }) id: string,
+  ): Promise<Shelter> {
+    return this.sheltersService.getVisible(actor, id);
+  }
+
+  @Query(() => [ShelterAvailability], {
+    description:
+      'Which shelters can take someone now, by area and name. SOCIAL_SERVICES see counts and names; ' +
+      'partner apps with `shelters:availability` see status, area, groups, features and languages only.',
+  })
+  @RequireSystemRole(SystemRole.SOCIAL_SERVICES)
+  @AllowApiScope(ApiScope.SHELTERS_AVAILABILITY)
+  shelterAvailability(
+    @CurrentActor() actor: Actor,
+    @Args() args: ShelterAvailabilityArgs,
+  ): Promise<ShelterAvailability[]> {
+    return this.sheltersService.availability(actor, args.filter);
+  }
+
+  @Mutation(() => Shelter, {
+    description:
+      'Registers a shelter (no address: none is ever stored). ORG_ADMIN of a verified organisation.',
+  })
+  createShelter(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The shelter.' }) input: CreateShelterInput,
+  ): Promise<Shelter> {
+    return this.sheltersService.create(actor, input);
+  }
+
+  @Mutation(() => Shelter, { description: "Changes a shelter. The organisation's ORG_ADMIN." })
+  updateShelter(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The changes.' }) input: UpdateShelterInput,
+  ): Promise<Shelter> {
+    return this.sheltersService.update(actor, input);
+  }
+
+  @Mutation(() => Shelter, {
+    description:
+      "Reports the shelter's free places now (every report is kept). COORDINATOR or ORG_ADMIN.",
+  })
+  reportShelterAvailability(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The free places.' }) input: ReportShelterAvailabilityInput,
+  ): Promise<Shelter> {
+    return this.sheltersService.reportAvailability(actor, input);
+  }
+
+  @Subscription(() => ShelterAvailability, {
+    description:
+      "A shelter's availability changed (a report, a hold, a confirmation, an expiry, or its last report " +
+      'grew too old). Same visibility as `shelterAvailability`.',
+    // Per event the subscriber is authenticated afresh and sees what `shelterAvailability` would show.
+    async filter(
+      this: SheltersResolver,
+      payload: Record<string, Shelter>,
+      variables: { area?: string | null },
+      context: GraphQLContext,
+    ): Promise<boolean> {
+      const shelter = payload[SHELTER_AVAILABILITY_CHANGED];
+      if (variables.area && shelter.area.toLowerCase() !== variables.area.trim().toLowerCase()) {
+        return false;
+      }
+      const actor = await this.actors.renew(context);
+      if (!actor || !(isSocialServices(actor) || hasScope(actor, ApiScope.SHELTERS_AVAILABILITY))) {
+        return false;
+      }
+      // A shelter that just closed is announced once more (as NO_DATA), so lists can drop it.
+      return !shelter.active || (await this.sheltersService.isListed(shelter.id)) !== null;
+    },
+    resolve(
+      this: SheltersResolver,
+      payload: Record<string, Shelter>,
+      _args: unknown,
+      context: GraphQLContext,
+    ): ShelterAvailability {
+      return this.sheltersService.availabilityOf(
+        payload[SHELTER_AVAILABILITY_CHANGED],
+        isSocialServices(actorFromContext(context)),
+      );
+    },
+  })
+  @RequireSystemRole(SystemRole.SOCIAL_SERVICES)
+  @AllowApiScope(ApiScope.SHELTERS_AVAILABILITY)
+  shelterAvailabilityChanged(
+    @Args('area', {
+      type: () => String,
+      nullable: true,
+      description: 'Only shelters in this area (case-insensitive); all areas when left out.',
+    })
+    _area: string | null,
+  ): AsyncIterableIterator<unknown> {
+    return this.events.stream();
+  }
+}
