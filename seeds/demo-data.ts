@@ -15,6 +15,9 @@ export const DEMO_PASSWORD = 'Samverkan-demo-2026';
 /** The demo partner app's API key, documented in the README. */
 export const DEMO_API_KEY = `sv_de000001_${'Trygghetskartan-demo-key'.padEnd(43, '0')}`;
 
+/** The demo shelter-vacancy board's key (scope `shelters:availability`), documented in the README. */
+export const DEMO_SHELTER_BOARD_KEY = `sv_de000002_${'Platstavlan-demo-key'.padEnd(43, '0')}`;
+
 const district = (n: number) => `d1570000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const person = (n: number) => `9e0b1e00-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const organisation = (n: number) => `0e9a0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -311,5 +314,11 @@ export const API_CLIENTS = [
     name: 'Trygghetskartan (demo)',
     scopes: [ApiScope.DIRECTORY_READ, ApiScope.NIGHTWALKS_READ],
     key: DEMO_API_KEY,
+  },
+  {
+    id: 'a91c0000-0000-4000-8000-000000000002',
+    name: 'Platstavlan (demo)',
+    scopes: [ApiScope.SHELTERS_AVAILABILITY],
+    key: DEMO_SHELTER_BOARD_KEY,
   },
 ];

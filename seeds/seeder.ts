@@ -18,6 +18,7 @@ import {
 import { PeopleService, Person } from '../src/modules/people';
 import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
 import { seedNightWalks } from './night-walks-seeder';
+import { seedSheltersAndServices } from './shelters-seeder';
 
 export interface SeedReport {
   created: Record<string, number>;
@@ -173,6 +174,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
   }
 
   await seedNightWalks(app, actor, count);
+  await seedSheltersAndServices(app, actor, count);
 
   const clients = app.get(ApiClientsService);
   for (const demo of API_CLIENTS) {

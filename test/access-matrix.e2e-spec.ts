@@ -2,6 +2,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ApiScope } from '../src/common/actor';
 import { Shift, SignupsService } from '../src/modules/night-walks';
 import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
+import { SupportService } from '../src/modules/services';
+import { PlacementRequest, PlacementsService, Shelter } from '../src/modules/shelters';
 import {
   ADD_CREDENTIAL,
   CANCEL_SHIFT,
@@ -59,6 +61,31 @@ const gql =
       query,
       typeof variables === 'function' ? await variables(world) : variables,
     );
+
+/** A shelter of X with two free adult places. */
+const shelterOfX = ({ test, x }: World): Promise<Shelter> =>
+  test.factories.shelter({ organisation: { id: x.id }, admin: x.admin }, { free: 2 });
+
+/** A request from social services to a shelter of X; accepted (places held) when asked. */
+async function placementAtX(world: World, accepted = false): Promise<PlacementRequest> {
+  const shelter = await shelterOfX(world);
+  const social = await world.test.factories.socialServices();
+  const placements = world.test.get(PlacementsService);
+  const placement = await placements.request(social.actor, {
+    shelterId: shelter.id,
+    adults: 1,
+    children: 0,
+    needs: [],
+    caseReference: 'IFO-MATRIS',
+  });
+  return accepted
+    ? placements.respond(world.x.admin.actor, { placementId: placement.id, accept: true })
+    : placement;
+}
+
+/** A support service of X. */
+const serviceOfX = ({ test, x }: World): Promise<SupportService> =>
+  test.factories.supportService({ organisation: { id: x.id }, admin: x.admin });
 
 /**
  * Expected outcome per role, in the order of ROLES: `ok`, or the error code.
@@ -391,6 +418,122 @@ const MATRIX: Record<string, [string, Run]> = {
       );
     },
   ],
+  'Query.shelters': ['U F ok ok ok ok ok ok', gql(`{ shelters { totalCount } }`)],
+  'Query.shelter': [
+    'U F ok ok NOT_FOUND NOT_FOUND ok ok',
+    gql(`query($id: ID!) { shelter(id: $id) { id } }`, async (world) => ({
+      id: (await shelterOfX(world)).id,
+    })),
+  ],
+  'Query.shelterAvailability': ['U ok F F F F ok ok', gql(`{ shelterAvailability { status } }`)],
+  'Query.placementRequests': ['U F F ok ok F ok ok', gql(`{ placementRequests { totalCount } }`)],
+  'Query.placementRequest': [
+    'U F NOT_FOUND ok NOT_FOUND NOT_FOUND ok ok',
+    gql(`query($id: ID!) { placementRequest(id: $id) { id } }`, async (world) => ({
+      id: (await placementAtX(world)).id,
+    })),
+  ],
+  'Mutation.createShelter': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateShelterInput!) { createShelter(input: $input) { id } }`,
+      ({ x }) => ({
+        input: {
+          organisationId: x.id,
+          displayName: 'Matrisboendet',
+          area: 'Trollhättan',
+          targetGroups: ['WOMEN'],
+          totalAdultPlaces: 4,
+        },
+      }),
+    ),
+  ],
+  'Mutation.updateShelter': [
+    'U F F ok NOT_FOUND NOT_FOUND F ok',
+    gql(
+      `mutation($input: UpdateShelterInput!) { updateShelter(input: $input) { id } }`,
+      async (world) => ({ input: { shelterId: (await shelterOfX(world)).id, area: 'Vänersborg' } }),
+    ),
+  ],
+  'Mutation.reportShelterAvailability': [
+    'U F F ok NOT_FOUND NOT_FOUND F ok',
+    gql(
+      `mutation($input: ReportShelterAvailabilityInput!) { reportShelterAvailability(input: $input) { id } }`,
+      async (world) => ({
+        input: { shelterId: (await shelterOfX(world)).id, freeAdultPlaces: 1, freeChildPlaces: 0 },
+      }),
+    ),
+  ],
+  'Mutation.requestPlacement': [
+    'U F F F F F ok ok',
+    gql(
+      `mutation($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`,
+      async (world) => ({
+        input: { shelterId: (await shelterOfX(world)).id, adults: 1, caseReference: 'IFO-M-1' },
+      }),
+    ),
+  ],
+  'Mutation.respondToPlacement': [
+    'U F NOT_FOUND ok NOT_FOUND NOT_FOUND F ok',
+    gql(
+      `mutation($input: RespondToPlacementInput!) { respondToPlacement(input: $input) { id } }`,
+      async (world) => ({ input: { placementId: (await placementAtX(world)).id, accept: true } }),
+    ),
+  ],
+  'Mutation.confirmPlacement': [
+    'U F NOT_FOUND ok NOT_FOUND NOT_FOUND ok ok',
+    gql(
+      `mutation($input: PlacementIdInput!) { confirmPlacement(input: $input) { id } }`,
+      async (world) => ({ input: { placementId: (await placementAtX(world, true)).id } }),
+    ),
+  ],
+  'Mutation.cancelPlacement': [
+    'U F NOT_FOUND ok NOT_FOUND NOT_FOUND ok ok',
+    gql(
+      `mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }`,
+      async (world) => ({
+        input: { placementId: (await placementAtX(world)).id, reason: 'Ordnat annat' },
+      }),
+    ),
+  ],
+  'Query.supportServices': ['ok ok ok ok ok ok ok ok', gql(`{ supportServices { totalCount } }`)],
+  'Query.supportService': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($id: ID!) { supportService(id: $id) { id } }`, async (world) => ({
+      id: (await serviceOfX(world)).id,
+    })),
+  ],
+  'Mutation.createSupportService': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateSupportServiceInput!) { createSupportService(input: $input) { id } }`,
+      async ({ x, test }) => ({
+        input: {
+          organisationId: x.id,
+          name: 'Matriscaféet',
+          category: 'FOOD',
+          districtId: (await test.factories.district()).id,
+          address: 'Storgatan 1',
+        },
+      }),
+    ),
+  ],
+  'Mutation.updateSupportService': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: UpdateSupportServiceInput!) { updateSupportService(input: $input) { id } }`,
+      async (world) => ({ input: { serviceId: (await serviceOfX(world)).id, name: 'Nytt namn' } }),
+    ),
+  ],
+  'Mutation.reportServiceUsage': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: ReportServiceUsageInput!) { reportServiceUsage(input: $input) { id } }`,
+      async (world) => ({
+        input: { serviceId: (await serviceOfX(world)).id, date: '2026-01-15', used: 4 },
+      }),
+    ),
+  ],
   'Mutation.addCredential': [
     'U F ok ok F F F F',
     gql(ADD_CREDENTIAL, ({ x }) => ({
@@ -406,6 +549,8 @@ const RECORD_LEVEL: Record<string, string> = {
   'Mutation.leaveOrganisation': 'only a member of that organisation (memberships.e2e-spec)',
   'Mutation.markNotificationRead': 'only the recipient (night-walks.e2e-spec)',
   'Subscription.shiftChanged': 'public, over graphql-ws (night-walks-live.e2e-spec)',
+  'Subscription.shelterAvailabilityChanged':
+    'SOCIAL_SERVICES and partner apps with shelters:availability, over graphql-ws (shelters-live.e2e-spec)',
 };
 
 describe('access matrix: every root operation × every kind of caller', () => {

@@ -78,11 +78,18 @@ describe('GraphQL conventions', () => {
         'Query.organisations',
         'Query.shift',
         'Query.shifts',
+        'Query.supportService',
+        'Query.supportServices',
         'Shift.availablePlaces',
         'Shift.district',
         'Shift.organisation',
         'Shift.understaffed',
         'Subscription.shiftChanged',
+        'SupportService.district',
+        'SupportService.nextOpening',
+        'SupportService.openNow',
+        'SupportService.openUntil',
+        'SupportService.organisation',
       ]);
     });
 

@@ -1,14 +1,16 @@
-import type { EventEmitter } from 'node:events';
-import type { PubSub } from 'graphql-subscriptions';
-import { createClient, Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import WebSocket from 'ws';
-import { PUB_SUB } from '../src/graphql/pubsub';
 import { SHIFT_CHANGED } from '../src/modules/night-walks/shift-events.service';
 import { Organisation } from '../src/modules/organisations';
 import { CANCEL_SHIFT, CONFIRM_SHIFT, LEAVE_ORGANISATION, SIGN_UP } from './support/documents';
 import { SignedIn } from './support/factories';
+import {
+  connect as connectTo,
+  follow as followWith,
+  subscribed as subscribedTo,
+  until,
+} from './support/subscriptions';
 import { TestApp } from './support/test-app';
 
 describe('night walks: subscriptions, calendars and SQL cost', () => {
@@ -25,13 +27,8 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
   });
 
   describe('shiftChanged subscription', () => {
-    /** A graphql-ws client of the app (connecting on its first subscription). */
     const connect = (connectionParams?: Record<string, unknown>): WsClient =>
-      createClient({
-        url: `${test.baseUrl.replace(/^http/, 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams,
-      });
+      connectTo(test, connectionParams);
 
     let ws: WsClient;
 
@@ -44,37 +41,11 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
     });
 
     /** Collects the events of one subscription (anonymous unless another client is given) until stopped. */
-    function follow(query: string, variables: Record<string, unknown>, client = ws) {
-      const events: any[] = [];
-      const errors: unknown[] = [];
-      const stop = client.subscribe(
-        { query, variables },
-        {
-          next: (event) => events.push(event),
-          error: (error) => errors.push(error),
-          complete: () => undefined,
-        },
-      );
-      return { events, errors, stop };
-    }
-
-    async function until(condition: () => boolean, what: string): Promise<void> {
-      for (let waited = 0; waited < 5000; waited += 25) {
-        if (condition()) return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`Timed out waiting for ${what}`);
-    }
-
-    /** Subscriptions listening on the in-process bus (graphql-subscriptions keeps an EventEmitter). */
-    const listening = () =>
-      (test.app.get<PubSub>(PUB_SUB) as unknown as { ee: EventEmitter }).ee.listenerCount(
-        SHIFT_CHANGED,
-      );
+    const follow = (query: string, variables: Record<string, unknown>, client = ws) =>
+      followWith(client, query, variables);
 
     /** Waits until exactly `count` subscriptions listen, so no event is published before they do. */
-    const subscribed = (count: number) =>
-      until(() => listening() === count, `${count} subscription(s) to be listening`);
+    const subscribed = (count: number) => subscribedTo(test, SHIFT_CHANGED, count);
 
     beforeEach(async () => {
       // Those of the previous test have let go.

@@ -3,7 +3,7 @@ import { GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
 import { In } from 'typeorm';
 import { ApiScope } from '../src/common/actor';
 import { AuditLogEntry } from '../src/modules/audit';
-import { Notification } from '../src/modules/notifications';
+import { Notification, NotificationKind } from '../src/modules/notifications';
 import { MembershipRole, Organisation, OrganisationKind } from '../src/modules/organisations';
 import {
   PlacementRequest,
@@ -167,7 +167,7 @@ describe('placement requests', () => {
       expect(cancelPlacement.status).toBe('CANCELLED');
       expect(await stored(shelter.id)).toMatchObject({ freeAdultPlaces: 1, heldAdultPlaces: 0 });
       const cancelled = (await notificationsOf(jour.admin.person.id)).filter(
-        (n) => n.kind === 'PLACEMENT_CANCELLED',
+        (n) => n.kind === NotificationKind.PLACEMENT_CANCELLED,
       );
       expect(cancelled.map((n) => n.data.placementId)).toContain(asked.id);
       // The freed place can be held for someone else.
@@ -425,7 +425,7 @@ describe('placement requests', () => {
       expect(await stored(shelter.id)).toMatchObject({ freeAdultPlaces: 1, heldAdultPlaces: 0 });
       for (const side of [social, jour.admin]) {
         const expiredNotices = (await notificationsOf(side.person.id)).filter(
-          (n) => n.kind === 'PLACEMENT_EXPIRED',
+          (n) => n.kind === NotificationKind.PLACEMENT_EXPIRED,
         );
         expect(expiredNotices.map((n) => n.data.placementId)).toContain(asked.id);
       }
@@ -506,6 +506,25 @@ describe('placement requests', () => {
       expect(held.reduce((sum, p) => sum + p.adults, 0)).toBe(row.heldAdultPlaces);
       expect(held.reduce((sum, p) => sum + p.children, 0)).toBe(row.heldChildPlaces);
       expect(row.heldAdultPlaces).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('SQL statements', () => {
+    it('do not grow with the page size: requests with their shelter and its organisation, reads audited', async () => {
+      const owner = await test.factories.organisation({ kind: OrganisationKind.WOMENS_SHELTER });
+      for (let index = 0; index < 6; index += 1) {
+        const shelter = await test.factories.shelter(owner, { free: 1 });
+        for (let n = 0; n < 5; n += 1) await request(shelter.id);
+      }
+      const query = `query($first: Int, $org: ID!) { placementRequests(first: $first, filter: { organisationId: $org }) {
+        edges { node { id status shelter { displayName availability { status } organisation { name } } } } } }`;
+      const small = await test.countStatements(() =>
+        owner.admin.client.ok(query, { first: 5, org: owner.organisation.id }),
+      );
+      const large = await test.countStatements(() =>
+        owner.admin.client.ok(query, { first: 25, org: owner.organisation.id }),
+      );
+      expect(large).toBe(small);
     });
   });
 });

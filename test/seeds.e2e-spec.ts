@@ -2,8 +2,11 @@ import { DateTime } from 'luxon';
 import { Shift, Signup } from '../src/modules/night-walks';
 import { Membership, Organisation } from '../src/modules/organisations';
 import { Person } from '../src/modules/people';
+import { SupportService } from '../src/modules/services';
+import { PlacementRequest, Shelter, ShelterAvailabilityReport } from '../src/modules/shelters';
 import {
   DEMO_API_KEY,
+  DEMO_SHELTER_BOARD_KEY,
   DEMO_PASSWORD,
   organisationId,
   ORGANISATIONS,
@@ -41,6 +44,10 @@ describe('demo data', () => {
       memberships: await test.dataSource.getRepository(Membership).count(),
       shifts: await test.dataSource.getRepository(Shift).count(),
       signups: await test.dataSource.getRepository(Signup).count(),
+      shelters: await test.dataSource.getRepository(Shelter).count(),
+      shelterReports: await test.dataSource.getRepository(ShelterAvailabilityReport).count(),
+      placements: await test.dataSource.getRepository(PlacementRequest).count(),
+      services: await test.dataSource.getRepository(SupportService).count(),
     });
     const before = await counts();
     expect(before.shifts).toBeGreaterThan(0);
@@ -234,5 +241,91 @@ describe('demo data', () => {
       .client({ apiKey: DEMO_API_KEY })
       .ok(`{ districts { totalCount } }`);
     expect(districts.totalCount).toBe(16);
+  });
+
+  it('has a demo shelter-vacancy board key that sees status without counts', async () => {
+    const board = test.client({ apiKey: DEMO_SHELTER_BOARD_KEY });
+    const { shelterAvailability } = await board.ok(
+      `{ shelterAvailability { status area freeAdultPlaces displayName } }`,
+    );
+    expect(shelterAvailability).toHaveLength(3);
+    for (const entry of shelterAvailability) {
+      expect(entry).toMatchObject({ freeAdultPlaces: null, displayName: null });
+    }
+    expect(
+      await test.client({ apiKey: DEMO_API_KEY }).code(`{ shelterAvailability { status } }`),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('has three shelters with 30 days of availability, one of them stale, and a placement request waiting', async () => {
+    const social = await signIn('socialtjanst@samverkan.example');
+    const { shelterAvailability } = await social.ok(
+      `{ shelterAvailability { displayName status area targetGroups features languages freeAdultPlaces } }`,
+    );
+    const byName = Object.fromEntries(
+      shelterAvailability.map((entry: any) => [entry.displayName, entry]),
+    );
+    expect(Object.keys(byName).sort()).toEqual(
+      ['Boende Vega', 'Regnbågshuset', 'Skyddat boende Linnéa'].sort(),
+    );
+    expect(byName['Skyddat boende Linnéa']).toMatchObject({
+      status: 'AVAILABLE',
+      features: expect.arrayContaining(['REINFORCED_SECURITY', 'HONOUR_VIOLENCE_COMPETENCE']),
+    });
+    expect(byName['Boende Vega']).toMatchObject({
+      status: 'FULL',
+      targetGroups: ['WOMEN_WITH_CHILDREN'],
+    });
+    expect(byName['Regnbågshuset']).toMatchObject({
+      status: 'NO_DATA',
+      targetGroups: ['HBTQ', 'YOUTH'],
+    });
+
+    const eva = await signIn('eva@kvinnojouren.example');
+    const { shelters } = await eva.ok(`{ shelters { edges { node { displayName
+      availabilityReports(from: "${new Date(test.clock.now().getTime() - 31 * DAY).toISOString()}") { reportedAt } } } } }`);
+    for (const edge of shelters.edges) {
+      const days = new Set(
+        edge.node.availabilityReports.map((report: any) => local(report.reportedAt).toISODate()),
+      );
+      expect(days.size).toBeGreaterThanOrEqual(29);
+    }
+    const { placementRequests } = await eva.ok(
+      `{ placementRequests(filter: { status: [REQUESTED] }) { edges { node { adults children needs language caseReference shelter { displayName } } } } }`,
+    );
+    expect(placementRequests.edges.map((edge: any) => edge.node)).toEqual([
+      {
+        adults: 1,
+        children: 2,
+        needs: ['REINFORCED_SECURITY'],
+        language: 'ar',
+        caseReference: 'IFO-2026-0417',
+        shelter: { displayName: 'Skyddat boende Linnéa' },
+      },
+    ]);
+  });
+
+  it('has eight support services across categories and districts, two by an EU-migrant group in Romanian and Romani', async () => {
+    const { supportServices } = await test.anonymous.ok(
+      `{ supportServices(first: 100) { edges { node { name category languages district { name } organisation { kind } } } } }`,
+    );
+    const services = supportServices.edges.map((edge: any) => edge.node);
+    expect(services).toHaveLength(8);
+    expect(new Set(services.map((service: any) => service.category)).size).toBeGreaterThanOrEqual(
+      7,
+    );
+    expect(
+      new Set(services.map((service: any) => service.district.name)).size,
+    ).toBeGreaterThanOrEqual(4);
+    const euMigrant = services.filter(
+      (service: any) => service.organisation.kind === 'EU_MIGRANT_SUPPORT',
+    );
+    expect(euMigrant).toHaveLength(2);
+    for (const service of euMigrant)
+      expect(service.languages).toEqual(expect.arrayContaining(['ro', 'rom']));
+    const { supportServices: inRomani } = await test.anonymous.ok(
+      `{ supportServices(filter: { language: "rom" }) { totalCount } }`,
+    );
+    expect(inRomani.totalCount).toBe(2);
   });
 });

@@ -18,6 +18,7 @@ import {
   Shelter,
   ShelterAvailabilityReport,
   ShelterFeature,
+  SheltersService,
 } from '../src/modules/shelters';
 import { TargetGroup } from '../src/common/target-group';
 import { SignedIn } from './support/factories';
@@ -496,6 +497,41 @@ describe('shelters', () => {
         after: { displayName: 'Nytt namn' },
       });
     });
+  });
+});
+
+describe('shelter queries', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await TestApp.create();
+  });
+
+  afterAll(async () => {
+    await test.close();
+  });
+
+  it('cost the same SQL statements whatever the page size: shelters with organisation, availability and reports', async () => {
+    const owner = await test.factories.organisation({ kind: OrganisationKind.WOMENS_SHELTER });
+    for (let index = 0; index < 30; index += 1) {
+      const shelter = await test.factories.shelter(owner, { free: 1 });
+      await test.get(SheltersService).reportAvailability(owner.admin.actor, {
+        shelterId: shelter.id,
+        freeAdultPlaces: 2,
+        freeChildPlaces: 0,
+      });
+    }
+    const social = await test.factories.socialServices();
+    const query = `query($first: Int) { shelters(first: $first) { edges { node {
+      displayName organisation { name } availability { status freeAdultPlaces }
+      availabilityReports { freeAdultPlaces reportedAt } } } } }`;
+    const small = await test.countStatements(() => social.client.ok(query, { first: 5 }));
+    const large = await test.countStatements(() => social.client.ok(query, { first: 25 }));
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(4);
+    const availability = `{ shelterAvailability { status organisation { name } } }`;
+    const all = await test.countStatements(() => social.client.ok(availability));
+    expect(all).toBeLessThanOrEqual(3);
   });
 });
 

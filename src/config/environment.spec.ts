@@ -80,4 +80,21 @@ describe('environment validation', () => {
     expect(config.database.type).toBe('sqlite');
     expect(config.corsOrigins).toEqual(['https://a.se', 'https://b.se']);
   });
+
+  it('reads the shelter settings: stale after 24 hours and holds of 4 hours unless set', () => {
+    expect(new AppConfig({}).shelters).toEqual({
+      availabilityStaleHours: 24,
+      placementHoldMinutes: 240,
+    });
+    expect(
+      new AppConfig({ SHELTER_AVAILABILITY_STALE_HOURS: '6', PLACEMENT_HOLD_MINUTES: '90' })
+        .shelters,
+    ).toEqual({ availabilityStaleHours: 6, placementHoldMinutes: 90 });
+    expect(problemsOf({ SHELTER_AVAILABILITY_STALE_HOURS: '0' }).join()).toMatch(
+      /SHELTER_AVAILABILITY_STALE_HOURS/,
+    );
+    expect(problemsOf({ PLACEMENT_HOLD_MINUTES: 'fyra timmar' }).join()).toMatch(
+      /PLACEMENT_HOLD_MINUTES/,
+    );
+  });
 });

@@ -167,7 +167,12 @@ export class SupportServicesService {
     });
   }
 
-  async create(actor: Actor, input: CreateSupportServiceInput): Promise<SupportService> {
+  /** `options.id`: a fixed id (demo data). */
+  async create(
+    actor: Actor,
+    input: CreateSupportServiceInput,
+    options: { id?: string } = {},
+  ): Promise<SupportService> {
     const person = requirePerson(actor, 'Only a signed-in person publishes a service');
     await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
     this.organisations.requireVerified(await this.organisations.get(input.organisationId));
@@ -180,6 +185,7 @@ export class SupportServicesService {
       ]);
       const service = await manager.save(
         manager.create(SupportService, {
+          id: options.id,
           organisationId: input.organisationId,
           districtId: input.districtId,
           name: input.name,

@@ -2,7 +2,6 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor, ApiScope } from '../../common/actor';
 import { AllowApiScope } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { Clock } from '../../common/clock';
 import type { GraphQLContext } from '../../graphql/context';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { Organisation, OrganisationAccess, OrganisationsService } from '../organisations';
@@ -12,14 +11,11 @@ import { ShelterAvailabilityReport } from './entities/shelter-availability-repor
 import { Shelter } from './entities/shelter.entity';
 import { isSocialServices, SheltersService } from './shelters.service';
 
-const DAY = 24 * 3600_000;
-
 @Resolver(() => Shelter)
 export class ShelterFieldsResolver {
   constructor(
     private readonly shelters: SheltersService,
     private readonly organisations: OrganisationsService,
-    private readonly clock: Clock,
   ) {}
 
   @ResolveField(() => Organisation, { description: 'The organisation that runs the shelter.' })
@@ -43,18 +39,17 @@ export class ShelterFieldsResolver {
   }
 
   @ResolveField(() => [ShelterAvailabilityReport], {
-    description: 'Its availability reports in the range, newest first (default: the last 30 days).',
+    description:
+      'Its availability reports in the range, newest first (default: the 30 days up to now; with only `to`, the 30 days before it).',
   })
   availabilityReports(
     @Parent() shelter: Shelter,
     @Context() context: GraphQLContext,
     @Args() range: TimeRangeArgs,
   ): Promise<ShelterAvailabilityReport[]> {
-    const to = range.to ?? new Date(this.clock.now().getTime() + 60_000);
-    const from = range.from ?? new Date(to.getTime() - 30 * DAY);
     return context.loaders
       .get(this.shelters.reportsByShelterAndRange)
-      .load({ shelterId: shelter.id, from, to });
+      .load({ shelterId: shelter.id, from: range.from, to: range.to });
   }
 }
 

@@ -39,16 +39,21 @@ import {
   SHELTER_OPERATOR_KINDS,
 } from './shelters.rules';
 
+const DAY = 24 * 3600_000;
+
 /** Social services (and ADMIN) see every shelter and its counts. */
 export function isSocialServices(actor: Actor): boolean {
   return hasSystemRole(actor, SystemRole.SOCIAL_SERVICES);
 }
 
+/** A shelter's reports from `from` to `to`; left out: the 30 days up to now. */
 export interface ReportRangeKey {
   shelterId: string;
-  from: Date;
-  to: Date;
+  from?: Date;
+  to?: Date;
 }
+
+const REPORT_HISTORY_DAYS = 30;
 
 /**
  * Shelters and their availability. A shelter is seen by its organisation's members and by social
@@ -78,20 +83,25 @@ export class SheltersService {
     () =>
       new DataLoader(
         async (keys) => {
+          // The default range is fixed once per batch, so every shelter in it shares one query.
+          const now = this.clock.now();
+          const rangeOf = (key: ReportRangeKey) => {
+            const to = key.to ?? new Date(now.getTime() + 60_000);
+            return { from: key.from ?? new Date(to.getTime() - REPORT_HISTORY_DAYS * DAY), to };
+          };
           const byRange = new Map<string, ReportRangeKey[]>();
           for (const key of keys) {
-            const range = `${key.from.toISOString()}|${key.to.toISOString()}`;
+            const { from, to } = rangeOf(key);
+            const range = `${from.toISOString()}|${to.toISOString()}`;
             byRange.set(range, [...(byRange.get(range) ?? []), key]);
           }
           const found = new Map<ReportRangeKey, ShelterAvailabilityReport[]>();
           for (const group of byRange.values()) {
+            const { from, to } = rangeOf(group[0]);
             const rows = await this.reports
               .createQueryBuilder('report')
               .where('report.shelterId IN (:...ids)', { ids: group.map((key) => key.shelterId) })
-              .andWhere('report.reportedAt >= :from AND report.reportedAt < :to', {
-                from: group[0].from,
-                to: group[0].to,
-              })
+              .andWhere('report.reportedAt >= :from AND report.reportedAt < :to', { from, to })
               .orderBy('report.reportedAt', 'DESC')
               .addOrderBy('report.id', 'DESC')
               .getMany();
@@ -105,7 +115,8 @@ export class SheltersService {
           return keys.map((key) => found.get(key) ?? []);
         },
         {
-          cacheKeyFn: (key) => `${key.shelterId}|${key.from.toISOString()}|${key.to.toISOString()}`,
+          cacheKeyFn: (key) =>
+            `${key.shelterId}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}`,
         },
       );
 
@@ -166,7 +177,12 @@ export class SheltersService {
     });
   }
 
-  async create(actor: Actor, input: CreateShelterInput): Promise<Shelter> {
+  /** `options.id`: a fixed id (demo data). */
+  async create(
+    actor: Actor,
+    input: CreateShelterInput,
+    options: { id?: string } = {},
+  ): Promise<Shelter> {
     const person = requirePerson(actor, 'Only a signed-in person registers a shelter');
     await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
     const organisation = await this.organisations.get(input.organisationId);
@@ -182,6 +198,7 @@ export class SheltersService {
       ]);
       const shelter = await manager.save(
         manager.create(Shelter, {
+          id: options.id,
           organisationId: organisation.id,
           displayName: input.displayName,
           area: input.area,
