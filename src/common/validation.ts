@@ -33,3 +33,10 @@ export const DefaultWhenNull = <T>(fallback: () => T): PropertyDecorator =>
 /** Trims a string input before it is validated, so "   " fails a minimum length. */
 export const Trim = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Trims and lower-cases a string, or each string of a list, before it is validated (codes). */
+export const LowerCase = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => {
+    const lower = (item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item);
+    return Array.isArray(value) ? value.map(lower) : lower(value);
+  });

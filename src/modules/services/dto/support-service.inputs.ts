@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -19,17 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODE, TargetGroup } from '../../../common/target-group';
-import { Trim } from '../../../common/validation';
+import { LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { ServiceCategory, SupportService } from '../entities/support-service.entity';
 import { OpeningHours } from './opening-hours.type';
-
-const LowerCaseEach = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value)
-      ? value.map((item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item))
-      : value,
-  );
 
 /** What a new service and a change to one have in common. */
 @InputType({ isAbstract: true })
@@ -56,7 +49,7 @@ abstract class ServiceDetailsInput {
     nullable: true,
     description: 'Languages spoken, ISO 639 codes (sv, ro, rom…).',
   })
-  @LowerCaseEach()
+  @LowerCase()
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -200,9 +193,7 @@ export class SupportServiceFilter {
 
   @Field({ nullable: true, description: 'Only where this language is spoken (ISO 639 code).' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @LowerCase()
   @Matches(LANGUAGE_CODE, { message: 'language must be an ISO 639 code' })
   language?: string;
 

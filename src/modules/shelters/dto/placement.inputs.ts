@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODE } from '../../../common/target-group';
-import { DefaultWhenNull, Trim } from '../../../common/validation';
+import { DefaultWhenNull, LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { PlacementRequest, PlacementStatus } from '../entities/placement-request.entity';
 import { ShelterFeature } from '../entities/shelter.entity';
@@ -61,9 +61,7 @@ export class RequestPlacementInput {
     description: 'The language the person speaks, as an ISO 639 code (e.g. ar, ro, so).',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @LowerCase()
   @Matches(LANGUAGE_CODE, { message: 'language must be an ISO 639 code' })
   language?: string | null;
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODE, TargetGroup } from '../../../common/target-group';
-import { DefaultWhenNull, Trim } from '../../../common/validation';
+import { DefaultWhenNull, LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { Shelter, ShelterFeature } from '../entities/shelter.entity';
 import { AvailabilityStatus } from '../shelters.rules';
@@ -41,13 +41,6 @@ const AREA_MESSAGE =
   'area is a municipality or a region, never an address: street numbers and postcodes are refused';
 
 /** Lower-cases language codes before they are checked. */
-const LowerCaseEach = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value)
-      ? value.map((item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item))
-      : value,
-  );
-
 @InputType({ description: 'A shelter to register. ORG_ADMIN of a verified shelter organisation.' })
 export class CreateShelterInput {
   @Field(() => ID, { description: 'The organisation that runs the shelter.' })
@@ -92,7 +85,7 @@ export class CreateShelterInput {
     description: 'Languages the staff speak, as ISO 639 codes (sv, en, ar, ro, rom…).',
   })
   @DefaultWhenNull(() => [])
-  @LowerCaseEach()
+  @LowerCase()
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -156,7 +149,7 @@ export class UpdateShelterInput {
   features?: ShelterFeature[];
 
   @Field(() => [String], { nullable: true, description: 'New languages (ISO 639 codes).' })
-  @LowerCaseEach()
+  @LowerCase()
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -262,9 +255,7 @@ export class ShelterAvailabilityFilter {
     description: 'Only shelters whose staff speak this language (ISO 639).',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @LowerCase()
   @Matches(LANGUAGE_CODE, { message: 'language must be an ISO 639 code' })
   language?: string;
 
