@@ -417,7 +417,8 @@ describe('placement requests', () => {
       expect(await social.client.code(CONFIRM, { input: { placementId: asked.id } })).toBe(
         'INVALID_STATE_TRANSITION',
       );
-      expect(await jobs.expireHolds()).toBeGreaterThanOrEqual(1);
+      // (The job also runs every minute by itself: what it did is checked, not how often it ran.)
+      await jobs.expireHolds();
       const expired = await test.dataSource
         .getRepository(PlacementRequest)
         .findOneByOrFail({ id: asked.id });

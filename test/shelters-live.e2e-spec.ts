@@ -140,7 +140,7 @@ describe('shelterAvailabilityChanged subscription', () => {
     );
     await until(() => subscription.events.length >= 1, 'the closing');
     test.clock.advance(24 * 3600_000 + 60_000);
-    expect(await test.get(ShelterJobsService).announceStale()).toBeGreaterThanOrEqual(1);
+    await test.get(ShelterJobsService).announceStale();
     await until(() => subscription.events.length >= 2, 'the stale shelter');
     // A second run announces nothing new.
     await test.get(ShelterJobsService).announceStale();
