@@ -10,6 +10,10 @@ export enum NotificationKind {
   PROMOTED_FROM_WAITLIST = 'PROMOTED_FROM_WAITLIST',
   SHIFT_CANCELLED = 'SHIFT_CANCELLED',
   SHIFT_REMINDER = 'SHIFT_REMINDER',
+  BOOKING_REQUESTED = 'BOOKING_REQUESTED',
+  BOOKING_APPROVED = 'BOOKING_APPROVED',
+  BOOKING_REJECTED = 'BOOKING_REJECTED',
+  BOOKING_CANCELLED = 'BOOKING_CANCELLED',
 }
 
 registerEnumType(NotificationKind, {
@@ -22,6 +26,12 @@ registerEnumType(NotificationKind, {
     },
     SHIFT_CANCELLED: { description: 'A night walk you were signed up for was cancelled.' },
     SHIFT_REMINDER: { description: 'A night walk you are confirmed for starts within 24 hours.' },
+    BOOKING_REQUESTED: {
+      description: "A booking of your organisation's resource waits for your approval.",
+    },
+    BOOKING_APPROVED: { description: 'The owner approved your booking of a resource.' },
+    BOOKING_REJECTED: { description: 'The owner rejected your booking of a resource (with why).' },
+    BOOKING_CANCELLED: { description: 'The owner cancelled your booking of a resource.' },
   },
 });
 
