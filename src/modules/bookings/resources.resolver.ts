@@ -27,11 +27,8 @@ export class ResourcesResolver {
   @Query(() => ResourceConnection, {
     description: 'Shared resources (rooms, vehicles, equipment) by name. Every signed-in person.',
   })
-  resources(
-    @CurrentActor() actor: Actor,
-    @Args() args: ResourcesArgs,
-  ): Promise<ConnectionShape<Resource>> {
-    return this.resourcesService.list(actor, args);
+  resources(@Args() args: ResourcesArgs): Promise<ConnectionShape<Resource>> {
+    return this.resourcesService.list(args);
   }
 
   @Query(() => Resource, { description: 'One shared resource. Every signed-in person.' })
@@ -46,11 +43,8 @@ export class ResourcesResolver {
       'When the resource can be booked in the range: from now, within its booking window, outside live ' +
       'bookings (with the buffer on both sides) and blackouts, in stretches at least its minimum duration.',
   })
-  resourceAvailability(
-    @CurrentActor() actor: Actor,
-    @Args() args: ResourceAvailabilityArgs,
-  ): Promise<FreeInterval[]> {
-    return this.resourcesService.availability(actor, args);
+  resourceAvailability(@Args() args: ResourceAvailabilityArgs): Promise<FreeInterval[]> {
+    return this.resourcesService.availability(args);
   }
 
   @Mutation(() => Resource, {

@@ -117,11 +117,8 @@ export class ResourcesService {
     }
   }
 
-  list(_actor: Actor, args: ResourcesArgs): Promise<ConnectionShape<Resource>> {
-    return this.listFiltered(args);
-  }
-
-  private async listFiltered(args: ResourcesArgs): Promise<ConnectionShape<Resource>> {
+  /** Every signed-in person sees every resource (the guard keeps others out). */
+  async list(args: ResourcesArgs): Promise<ConnectionShape<Resource>> {
     const filter = args.filter ?? {};
     const query = this.resources.createQueryBuilder('resource');
     if (filter.kind) query.andWhere('resource.kind = :kind', { kind: filter.kind });
@@ -160,7 +157,12 @@ export class ResourcesService {
     });
   }
 
-  async create(actor: Actor, input: CreateResourceInput): Promise<Resource> {
+  /** `options.id`: a fixed id (demo data). */
+  async create(
+    actor: Actor,
+    input: CreateResourceInput,
+    options: { id?: string } = {},
+  ): Promise<Resource> {
     const person = requirePerson(actor, 'Only a signed-in person adds resources');
     const ownerOrganisationId = input.ownerOrganisationId ?? null;
     if (ownerOrganisationId) {
@@ -191,7 +193,7 @@ export class ResourcesService {
     this.requireSensibleRules(fields);
     return this.database.transaction(async (manager) => {
       const resource = await manager.save(
-        manager.create(Resource, { ...fields, createdById: person.personId }),
+        manager.create(Resource, { ...fields, id: options.id, createdById: person.personId }),
       );
       await this.audit.record(manager, actor, {
         action: 'resource.created',
@@ -239,7 +241,7 @@ export class ResourcesService {
    * window, without its live bookings (each widened by the buffer on both sides) and blackouts,
    * and without gaps shorter than its minimum duration.
    */
-  async availability(_actor: Actor, args: ResourceAvailabilityArgs): Promise<FreeInterval[]> {
+  async availability(args: ResourceAvailabilityArgs): Promise<FreeInterval[]> {
     if (args.to <= args.from)
       throw DomainError.badInput('The range is empty', { to: ['must be after from'] });
     if (minutesOf({ startsAt: args.from, endsAt: args.to }) > MAX_AVAILABILITY_DAYS * 24 * 60) {
