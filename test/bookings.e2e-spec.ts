@@ -596,7 +596,7 @@ describe('shared resources and bookings', () => {
       );
       expect((await test.auditOf(booking.id)).map((entry) => entry.action)).toEqual([
         'booking.requested',
-        'booking.confirmed',
+        'booking.approved',
       ]);
     });
 

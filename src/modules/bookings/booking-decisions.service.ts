@@ -62,10 +62,17 @@ export class BookingDecisionsService {
           },
         );
       }
-      const decided = await this.change(manager, actor, current, BookingStatus.CONFIRMED, {
-        decidedById: requirePerson(actor, 'Only a person answers requests').personId,
-        decidedAt: this.clock.now(),
-      });
+      const decided = await this.change(
+        manager,
+        actor,
+        current,
+        BookingStatus.CONFIRMED,
+        'approved',
+        {
+          decidedById: requirePerson(actor, 'Only a person answers requests').personId,
+          decidedAt: this.clock.now(),
+        },
+      );
       await this.notifier.approved(manager, resource, decided);
       return decided;
     });
@@ -76,11 +83,18 @@ export class BookingDecisionsService {
     const { booking, resource } = await this.requireOwnerSide(actor, input.bookingId);
     return this.database.transaction(async (manager) => {
       const current = await this.current(manager, booking.id, BookingStatus.REJECTED);
-      const decided = await this.change(manager, actor, current, BookingStatus.REJECTED, {
-        rejectionReason: input.reason,
-        decidedById: requirePerson(actor, 'Only a person answers requests').personId,
-        decidedAt: this.clock.now(),
-      });
+      const decided = await this.change(
+        manager,
+        actor,
+        current,
+        BookingStatus.REJECTED,
+        'rejected',
+        {
+          rejectionReason: input.reason,
+          decidedById: requirePerson(actor, 'Only a person answers requests').personId,
+          decidedAt: this.clock.now(),
+        },
+      );
       await this.notifier.rejected(manager, resource, decided);
       return decided;
     });
@@ -102,11 +116,18 @@ export class BookingDecisionsService {
     }
     return this.database.transaction(async (manager) => {
       const current = await this.current(manager, booking.id, BookingStatus.CANCELLED);
-      const cancelled = await this.change(manager, actor, current, BookingStatus.CANCELLED, {
-        cancelledById: requirePerson(actor, 'Only a person cancels bookings').personId,
-        cancelledAt: this.clock.now(),
-        cancelReason: input.reason ?? null,
-      });
+      const cancelled = await this.change(
+        manager,
+        actor,
+        current,
+        BookingStatus.CANCELLED,
+        'cancelled',
+        {
+          cancelledById: requirePerson(actor, 'Only a person cancels bookings').personId,
+          cancelledAt: this.clock.now(),
+          cancelReason: input.reason ?? null,
+        },
+      );
       if (!bookerSide) await this.notifier.cancelledByOwner(manager, resource, cancelled);
       return cancelled;
     });
@@ -144,6 +165,7 @@ export class BookingDecisionsService {
     actor: Actor,
     booking: Booking,
     status: BookingStatus,
+    verb: 'approved' | 'rejected' | 'cancelled',
     fields: Partial<Booking>,
   ): Promise<Booking> {
     const result = await manager.update(
@@ -154,7 +176,7 @@ export class BookingDecisionsService {
     if (!result.affected) throw DomainError.invalidTransition('Booking', 'CHANGED', status);
     const changed = await manager.findOneByOrFail(Booking, { id: booking.id });
     await this.audit.record(manager, actor, {
-      action: `booking.${status.toLowerCase()}`,
+      action: `booking.${verb}`,
       entityType: 'Booking',
       entityId: booking.id,
       before: { status: booking.status },

@@ -84,7 +84,7 @@ export class BookResourceRecurringInput extends BookingPlanInput {
   @Field({
     description:
       'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=12` (DAILY, WEEKLY or ' +
-      'MONTHLY), read in Europe/Stockholm time.',
+      'MONTHLY), read in Europe/Stockholm time; at most 104 occurrences.',
   })
   @IsString()
   @Trim()
