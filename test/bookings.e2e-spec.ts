@@ -5,6 +5,7 @@ import {
   Blackout,
   BookableBy,
   Booking,
+  BookingSeries,
   BookingStatus,
   Resource,
   ResourceKind,
@@ -908,6 +909,11 @@ describe('shared resources and bookings', () => {
       expect(refused.refusal).toMatchObject({ code: 'BOOKING_CONFLICT', bookingId: taken.id });
       expect(new Date(refused.refusal.startsAt).getTime()).toBe(taken.startsAt.getTime());
       expect(await liveBookingsOf(resource.id)).toBe(1);
+      expect(
+        await test.dataSource
+          .getRepository(BookingSeries)
+          .countBy({ organisationId: owner.organisation.id }),
+      ).toBe(0);
 
       const skipping = (await tuesdays(owner, resource, true)).data?.bookResourceRecurring;
       expect(skipping).toMatchObject({ bookedCount: 11, refusedCount: 1 });
