@@ -16,6 +16,7 @@ import {
   OrganisationStatus,
 } from '../src/modules/organisations';
 import { PeopleService, Person } from '../src/modules/people';
+import { seedBookings } from './bookings-seeder';
 import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
 import { seedNightWalks } from './night-walks-seeder';
 import { seedSheltersAndServices } from './shelters-seeder';
@@ -175,6 +176,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
 
   await seedNightWalks(app, actor, count);
   await seedSheltersAndServices(app, actor, count);
+  await seedBookings(app, actor, count);
 
   const clients = app.get(ApiClientsService);
   for (const demo of API_CLIENTS) {

@@ -1,6 +1,7 @@
 import { ApiClient } from './modules/api-clients';
 import { AuditLogEntry } from './modules/audit';
 import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
+import { Blackout, Booking, BookingSeries, Resource } from './modules/bookings';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
 import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/night-walks';
@@ -38,4 +39,8 @@ export const ENTITIES = [
   SupportService,
   SupportServiceOpeningSlot,
   ServiceUsageReport,
+  Resource,
+  BookingSeries,
+  Booking,
+  Blackout,
 ];

@@ -14,6 +14,7 @@ import { LoggingModule } from './logging/logging.module';
 import { ApiClientsModule } from './modules/api-clients';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
+import { BookingsModule } from './modules/bookings';
 import { CredentialsModule } from './modules/credentials';
 import { DistrictsModule } from './modules/districts';
 import { HealthModule } from './modules/health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         NightWalksModule,
         SheltersModule,
         ServicesModule,
+        BookingsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,5 +1,6 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { ApiScope } from '../src/common/actor';
+import { BlackoutsService } from '../src/modules/bookings';
 import { Shift, SignupsService } from '../src/modules/night-walks';
 import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
 import { SupportService } from '../src/modules/services';
@@ -86,6 +87,12 @@ async function placementAtX(world: World, accepted = false): Promise<PlacementRe
 /** A support service of X. */
 const serviceOfX = ({ test, x }: World): Promise<SupportService> =>
   test.factories.supportService({ organisation: { id: x.id }, admin: x.admin });
+
+/** A booking by X of a municipal resource that needs approval: it waits for an officer. */
+async function requestedBooking(test: TestApp, x: World['x']) {
+  const resource = await test.factories.resource({ requiresApproval: true });
+  return test.factories.booking(resource, { organisation: x, admin: x.admin });
+}
 
 /**
  * Expected outcome per role, in the order of ROLES: `ok`, or the error code.
@@ -539,6 +546,149 @@ const MATRIX: Record<string, [string, Run]> = {
     gql(ADD_CREDENTIAL, ({ x }) => ({
       input: { organisationId: x.id, kind: 'FIRST_AID', validUntil: '2099-12-31' },
     })),
+  ],
+  'Query.resources': ['U F ok ok ok ok ok ok', gql(`{ resources { totalCount } }`)],
+  'Query.resource': [
+    'U F ok ok ok ok ok ok',
+    gql(`query($id: ID!) { resource(id: $id) { id } }`, async ({ test }) => ({
+      id: (await test.factories.resource()).id,
+    })),
+  ],
+  'Query.resourceAvailability': [
+    'U F ok ok ok ok ok ok',
+    gql(
+      `query($id: ID!, $from: DateTime!, $to: DateTime!) { resourceAvailability(resourceId: $id, from: $from, to: $to) { minutes } }`,
+      async ({ test }) => ({
+        id: (await test.factories.resource()).id,
+        from: new Date(test.clock.now().getTime() + 24 * 3600_000).toISOString(),
+        to: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+      }),
+    ),
+  ],
+  'Query.bookings': ['U F ok ok ok ok ok ok', gql(`{ bookings { totalCount } }`)],
+  'Mutation.createResource': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: CreateResourceInput!) { createResource(input: $input) { id } }`,
+      ({ x }) => ({
+        input: {
+          ownerOrganisationId: x.id,
+          name: 'Matrisrummet',
+          kind: 'ROOM',
+          location: 'Torget',
+        },
+      }),
+    ),
+  ],
+  'Mutation.updateResource': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: UpdateResourceInput!) { updateResource(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          resourceId: (
+            await test.factories.resource({ owner: { organisation: x, admin: x.admin } })
+          ).id,
+          bufferMinutes: 15,
+        },
+      }),
+    ),
+  ],
+  'Mutation.bookResource': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: BookResourceInput!) { bookResource(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          resourceId: (await test.factories.resource()).id,
+          organisationId: x.id,
+          startsAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          endsAt: new Date(test.clock.now().getTime() + 50 * 3600_000).toISOString(),
+          purpose: 'Matris',
+        },
+      }),
+    ),
+  ],
+  'Mutation.bookResourceRecurring': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: BookResourceRecurringInput!) { bookResourceRecurring(input: $input) { bookedCount } }`,
+      async ({ test, x }) => ({
+        input: {
+          resourceId: (await test.factories.resource()).id,
+          organisationId: x.id,
+          rrule: 'FREQ=WEEKLY;COUNT=2',
+          firstStartsAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          durationMinutes: 120,
+          purpose: 'Matris',
+        },
+      }),
+    ),
+  ],
+  'Mutation.approveBooking': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: BookingIdInput!) { approveBooking(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: { bookingId: (await requestedBooking(test, x)).id },
+      }),
+    ),
+  ],
+  'Mutation.rejectBooking': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: RejectBookingInput!) { rejectBooking(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: { bookingId: (await requestedBooking(test, x)).id, reason: 'Matris' },
+      }),
+    ),
+  ],
+  'Mutation.cancelBooking': [
+    'U F F ok F ok F ok',
+    gql(
+      `mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { id } }`,
+      async ({ test, x }) => ({
+        input: {
+          bookingId: (
+            await test.factories.booking(await test.factories.resource(), {
+              organisation: x,
+              admin: x.admin,
+            })
+          ).id,
+        },
+      }),
+    ),
+  ],
+  'Mutation.createBlackout': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: CreateBlackoutInput!) { createBlackout(input: $input) { id } }`,
+      async ({ test }) => ({
+        input: {
+          resourceId: (await test.factories.resource()).id,
+          startsAt: new Date(test.clock.now().getTime() + 24 * 3600_000).toISOString(),
+          endsAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          reason: 'Matris',
+        },
+      }),
+    ),
+  ],
+  'Mutation.removeBlackout': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: BlackoutIdInput!) { removeBlackout(input: $input) { id } }`,
+      async ({ test }) => {
+        const blackout = await test
+          .get(BlackoutsService)
+          .create((await test.factories.municipalOfficer()).actor, {
+            resourceId: (await test.factories.resource()).id,
+            startsAt: new Date(test.clock.now().getTime() + 24 * 3600_000),
+            endsAt: new Date(test.clock.now().getTime() + 48 * 3600_000),
+            reason: 'Matris',
+          });
+        return { input: { blackoutId: blackout.id } };
+      },
+    ),
   ],
 };
 

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import request from 'supertest';
+import { Blackout, Booking, Resource } from '../src/modules/bookings';
 import { Shift, Signup } from '../src/modules/night-walks';
 import { Membership, Organisation } from '../src/modules/organisations';
 import { Person } from '../src/modules/people';
@@ -12,6 +14,7 @@ import {
   ORGANISATIONS,
   PEOPLE,
 } from '../seeds/demo-data';
+import { DISTRICT_OFFICE, FAMILY_HOUSE, MINIBUS } from '../seeds/demo-bookings';
 import { SeedReport, seedDemoData } from '../seeds/seeder';
 import { Client } from './support/graphql-client';
 import { TestApp } from './support/test-app';
@@ -48,9 +51,13 @@ describe('demo data', () => {
       shelterReports: await test.dataSource.getRepository(ShelterAvailabilityReport).count(),
       placements: await test.dataSource.getRepository(PlacementRequest).count(),
       services: await test.dataSource.getRepository(SupportService).count(),
+      resources: await test.dataSource.getRepository(Resource).count(),
+      bookings: await test.dataSource.getRepository(Booking).count(),
+      blackouts: await test.dataSource.getRepository(Blackout).count(),
     });
     const before = await counts();
     expect(before.shifts).toBeGreaterThan(0);
+    expect(before.bookings).toBeGreaterThan(0);
     const second = await seedDemoData(test.app);
     expect(second.created).toEqual({});
     expect(second.existing).toMatchObject({
@@ -180,6 +187,81 @@ describe('demo data', () => {
     const mikael = await signIn('mikael@tryggavuxna.example');
     const { signUpForShift } = await mikael.ok(SIGN_UP, { id: shifts.edges[0].node.id });
     expect(signUpForShift.status).toBe('CONFIRMED');
+  });
+
+  it('has shared resources: a family-house room and a district office (municipal, approval needed), a minibus of a voluntary association, night-walk kits', async () => {
+    const anders = await signIn('anders@fritidsylte.example');
+    const { resources } = await anders.ok(`{ resources(first: 50) { edges { node {
+      id name kind municipal requiresApproval bookableBy allowedKinds bufferMinutes owner { name kind } } } } }`);
+    const byId = new Map<string, any>(
+      resources.edges.map((edge: any) => [edge.node.id, edge.node]),
+    );
+    for (const id of [FAMILY_HOUSE, DISTRICT_OFFICE]) {
+      expect(byId.get(id)).toMatchObject({ kind: 'ROOM', municipal: true, requiresApproval: true });
+    }
+    expect(byId.get(FAMILY_HOUSE).name).toMatch(/Familjehuset/);
+    expect(byId.get(MINIBUS)).toMatchObject({
+      kind: 'VEHICLE',
+      municipal: false,
+      owner: { name: 'Fritidsföreningen Sylte', kind: 'VOLUNTARY_ASSOCIATION' },
+      bookableBy: 'LISTED_KINDS',
+    });
+    const kits = resources.edges
+      .map((edge: any) => edge.node)
+      .filter((node: any) => node.kind === 'EQUIPMENT');
+    expect(kits.length).toBeGreaterThanOrEqual(2);
+    for (const kit of kits) {
+      expect(kit.name).toMatch(/Nattvandringskit/);
+      expect(kit.allowedKinds).toEqual(['NIGHT_WALK_GROUP']);
+    }
+  });
+
+  it('has bookings over the coming month: confirmed, waiting and rejected, one weekly series, a blackout, a calendar', async () => {
+    const officer = await signIn('handlaggare@samverkan.example');
+    const now = test.clock.now();
+    const { bookings } = await officer.ok(
+      `query($filter: BookingFilter) { bookings(first: 100, filter: $filter) { edges { node {
+        startsAt status seriesId resource { kind } } } } }`,
+      { filter: { from: now, to: new Date(now.getTime() + 31 * DAY) } },
+    );
+    const nodes = bookings.edges.map((edge: any) => edge.node);
+    expect(new Set(nodes.map((node: any) => node.status))).toEqual(
+      new Set(['CONFIRMED', 'REQUESTED', 'REJECTED']),
+    );
+    expect(new Set(nodes.map((node: any) => node.resource.kind))).toEqual(
+      new Set(['ROOM', 'VEHICLE', 'EQUIPMENT']),
+    );
+    const series = new Map<string, any[]>();
+    for (const node of nodes.filter((candidate: any) => candidate.seriesId)) {
+      series.set(node.seriesId, [...(series.get(node.seriesId) ?? []), node]);
+    }
+    expect(series.size).toBe(1);
+    const weekly = [...series.values()][0];
+    expect(weekly.length).toBeGreaterThanOrEqual(4);
+    for (const [index, node] of weekly.entries()) {
+      expect(local(node.startsAt).toFormat('ccc HH:mm')).toBe('Tue 18:00');
+      if (index > 0)
+        expect(local(node.startsAt).diff(local(weekly[index - 1].startsAt), 'days').days).toBe(7);
+    }
+    expect(weekly.map((node: any) => node.status)).toContain('REQUESTED');
+    // The minibus owner has a request to answer, and was told about it.
+    const anders = await signIn('anders@fritidsylte.example');
+    const { bookings: waiting } = await anders.ok(
+      `query($id: ID!) { bookings(filter: { resourceId: $id, status: REQUESTED }) { totalCount } }`,
+      { id: MINIBUS },
+    );
+    expect(waiting.totalCount).toBe(1);
+    const { myNotifications } = await anders.ok(`{ myNotifications { edges { node { kind } } } }`);
+    expect(myNotifications.edges.map((edge: any) => edge.node.kind)).toContain('BOOKING_REQUESTED');
+    // The district office is closed for a day.
+    const { resource } = await officer.ok(
+      `query($id: ID!, $to: DateTime) { resource(id: $id) { blackouts(to: $to) { reason } } }`,
+      { id: DISTRICT_OFFICE, to: new Date(now.getTime() + 31 * DAY) },
+    );
+    expect(resource.blackouts).toHaveLength(1);
+    const feed = await request(test.baseUrl).get(`/calendar/resources/${FAMILY_HOUSE}.ics`);
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain('Hjälpande Händer Väst: Språkcafé');
   });
 
   it('has the demo logins of the README, in every system role', async () => {

@@ -2,6 +2,15 @@ import { randomInt } from 'node:crypto';
 import { ApiScope, PersonActor, SystemRole } from '../../src/common/actor';
 import { ApiClient, ApiClientsService } from '../../src/modules/api-clients';
 import { AuthService } from '../../src/modules/auth';
+import {
+  BookableBy,
+  Booking,
+  BookingRequestsService,
+  Resource,
+  ResourceKind,
+  ResourcesService,
+} from '../../src/modules/bookings';
+import { CreateResourceInput } from '../../src/modules/bookings/dto/resource.inputs';
 import { District, DistrictsService } from '../../src/modules/districts';
 import {
   Membership,
@@ -295,6 +304,48 @@ export class Factories {
       address: 'Drottninggatan 1, Trollhättan',
       ...options,
       districtId: options.districtId ?? (await this.district()).id,
+    });
+  }
+
+  /**
+   * A shared resource with no booking rules unless told: the municipality's (added by an officer),
+   * or, given an `owner`, that organisation's own (added by its admin).
+   */
+  async resource(
+    options: Partial<Omit<CreateResourceInput, 'ownerOrganisationId'>> & {
+      owner?: { organisation: Pick<Organisation, 'id'>; admin: SignedIn };
+    } = {},
+  ): Promise<Resource> {
+    const { owner, ...rules } = options;
+    const actor = owner ? owner.admin.actor : (await this.sharedOfficer()).actor;
+    return this.test.get(ResourcesService).create(actor, {
+      name: this.unique('Samlingsrum'),
+      kind: ResourceKind.ROOM,
+      location: 'Familjehuset, Kronogården',
+      description: '',
+      bookableBy: BookableBy.ALL_VERIFIED,
+      allowedKinds: [],
+      requiresApproval: false,
+      bufferMinutes: 0,
+      ...rules,
+      ownerOrganisationId: owner?.organisation.id ?? null,
+    });
+  }
+
+  /** A booking by the organisation's admin, through the service: by default two hours, a week ahead. */
+  async booking(
+    resource: Pick<Resource, 'id'>,
+    booker: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
+    options: { startsAt?: Date; endsAt?: Date; purpose?: string } = {},
+  ): Promise<Booking> {
+    const startsAt =
+      options.startsAt ?? new Date(this.test.clock.now().getTime() + 7 * 24 * 3600_000);
+    return this.test.get(BookingRequestsService).book(booker.admin.actor, {
+      resourceId: resource.id,
+      organisationId: booker.organisation.id,
+      startsAt,
+      endsAt: options.endsAt ?? new Date(startsAt.getTime() + 2 * 3600_000),
+      purpose: options.purpose ?? 'Styrelsemöte',
     });
   }
 

@@ -15,6 +15,10 @@ export enum NotificationKind {
   PLACEMENT_CONFIRMED = 'PLACEMENT_CONFIRMED',
   PLACEMENT_CANCELLED = 'PLACEMENT_CANCELLED',
   PLACEMENT_EXPIRED = 'PLACEMENT_EXPIRED',
+  BOOKING_REQUESTED = 'BOOKING_REQUESTED',
+  BOOKING_APPROVED = 'BOOKING_APPROVED',
+  BOOKING_REJECTED = 'BOOKING_REJECTED',
+  BOOKING_CANCELLED = 'BOOKING_CANCELLED',
 }
 
 registerEnumType(NotificationKind, {
@@ -34,6 +38,12 @@ registerEnumType(NotificationKind, {
     PLACEMENT_EXPIRED: {
       description: 'An accepted placement was not confirmed in time: its places were freed.',
     },
+    BOOKING_REQUESTED: {
+      description: "A booking of your organisation's resource waits for your approval.",
+    },
+    BOOKING_APPROVED: { description: 'The owner approved your booking of a resource.' },
+    BOOKING_REJECTED: { description: 'The owner rejected your booking of a resource (with why).' },
+    BOOKING_CANCELLED: { description: 'The owner cancelled your booking of a resource.' },
   },
 });
 

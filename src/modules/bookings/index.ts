@@ -1,0 +1,10 @@
+export { BlackoutsService } from './blackouts.service';
+export { BookingDecisionsService } from './booking-decisions.service';
+export { BookingRequestsService } from './booking-requests.service';
+export { BookingsModule } from './bookings.module';
+export { BookingsService } from './bookings.service';
+export { Blackout } from './entities/blackout.entity';
+export { BookingSeries } from './entities/booking-series.entity';
+export { Booking, BookingStatus, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
+export { BookableBy, Resource, ResourceKind } from './entities/resource.entity';
+export { ResourcesService } from './resources.service';
