@@ -3,6 +3,13 @@ import { AuditLogEntry } from './modules/audit';
 import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
+import {
+  FollowUpReport,
+  GrantApplication,
+  GrantLedgerEntry,
+  GrantProgramme,
+  GrantReview,
+} from './modules/grants';
 import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/night-walks';
 import { Notification } from './modules/notifications';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
@@ -30,4 +37,9 @@ export const ENTITIES = [
   Signup,
   WalkReport,
   CalendarFeed,
+  GrantProgramme,
+  GrantApplication,
+  GrantReview,
+  GrantLedgerEntry,
+  FollowUpReport,
 ];

@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
 import { CredentialsModule } from './modules/credentials';
 import { DistrictsModule } from './modules/districts';
+import { GrantsModule } from './modules/grants';
 import { HealthModule } from './modules/health/health.module';
 import { NightWalksModule } from './modules/night-walks';
 import { NotificationsModule } from './modules/notifications';
@@ -51,6 +52,7 @@ export class AppModule {
         AuthModule,
         NotificationsModule,
         NightWalksModule,
+        GrantsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

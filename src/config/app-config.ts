@@ -32,6 +32,8 @@ export class AppConfig {
   readonly municipalityName: string;
   /** Where the API is reached from outside (for links such as calendar feeds); else the request's host. */
   readonly publicBaseUrl: string | null;
+  /** Days before a grant's follow-up report is due that its organisation is reminded (once). */
+  readonly grantFollowUpReminderDays: number;
 
   constructor(raw: Record<string, string | undefined>) {
     const env = validateEnvironment(raw);
@@ -68,6 +70,7 @@ export class AppConfig {
     this.authRateLimitPerMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
     this.municipalityName = env.MUNICIPALITY_NAME;
     this.publicBaseUrl = env.PUBLIC_BASE_URL ?? null;
+    this.grantFollowUpReminderDays = env.GRANT_FOLLOW_UP_REMINDER_DAYS;
   }
 
   get isProduction(): boolean {

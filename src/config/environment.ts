@@ -120,6 +120,12 @@ export class EnvironmentVariables {
     message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',
   })
   PUBLIC_BASE_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  GRANT_FOLLOW_UP_REMINDER_DAYS = 14;
 }
 
 /** Start-up refuses to continue; the message names every variable that needs fixing. */

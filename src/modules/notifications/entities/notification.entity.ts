@@ -10,6 +10,10 @@ export enum NotificationKind {
   PROMOTED_FROM_WAITLIST = 'PROMOTED_FROM_WAITLIST',
   SHIFT_CANCELLED = 'SHIFT_CANCELLED',
   SHIFT_REMINDER = 'SHIFT_REMINDER',
+  APPLICATION_DECIDED = 'APPLICATION_DECIDED',
+  GRANT_PAYMENT_MADE = 'GRANT_PAYMENT_MADE',
+  FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
+  FOLLOW_UP_RETURNED = 'FOLLOW_UP_RETURNED',
 }
 
 registerEnumType(NotificationKind, {
@@ -22,6 +26,18 @@ registerEnumType(NotificationKind, {
     },
     SHIFT_CANCELLED: { description: 'A night walk you were signed up for was cancelled.' },
     SHIFT_REMINDER: { description: 'A night walk you are confirmed for starts within 24 hours.' },
+    APPLICATION_DECIDED: {
+      description: "A decision was made on your organisation's grant application.",
+    },
+    GRANT_PAYMENT_MADE: {
+      description: 'The municipality paid (part of) a grant to your organisation.',
+    },
+    FOLLOW_UP_DUE: {
+      description: "A follow-up report on your organisation's grant is due soon (or overdue).",
+    },
+    FOLLOW_UP_RETURNED: {
+      description: "An officer returned your organisation's follow-up report to be corrected.",
+    },
   },
 });
 
