@@ -17,6 +17,7 @@ import {
 } from '../src/modules/organisations';
 import { PeopleService, Person } from '../src/modules/people';
 import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
+import { seedGrants } from './grants-seeder';
 import { seedNightWalks } from './night-walks-seeder';
 
 export interface SeedReport {
@@ -173,6 +174,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
   }
 
   await seedNightWalks(app, actor, count);
+  await seedGrants(app, actor, count);
 
   const clients = app.get(ApiClientsService);
   for (const demo of API_CLIENTS) {

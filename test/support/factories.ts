@@ -14,9 +14,13 @@ import {
 } from '../../src/modules/organisations';
 import { luhnCheckDigit } from '../../src/common/luhn';
 import {
+  FollowUpReport,
+  FollowUpReportsService,
   GrantApplication,
   GrantApplicationsService,
   GrantAssessmentService,
+  GrantLedgerEntry,
+  GrantLedgerService,
   GrantProgramme,
   GrantProgrammesService,
 } from '../../src/modules/grants';
@@ -339,6 +343,33 @@ export class Factories {
     return this.test
       .get(GrantAssessmentService)
       .decide((await this.sharedOfficer()).actor, { applicationId, awardedAmount, motivation });
+  }
+
+  /** Records a payment of an award (dated now) as a behind-the-scenes officer. */
+  async payGrant(applicationId: string, amount: number): Promise<GrantLedgerEntry> {
+    return this.test.get(GrantLedgerService).disburse((await this.sharedOfficer()).actor, {
+      applicationId,
+      amount,
+      paidAt: this.test.clock.now(),
+      reference: this.unique('UB'),
+    });
+  }
+
+  /** The organisation's follow-up report on an award, submitted and, unless told not to, approved. */
+  async followUpReport(
+    owner: { admin: SignedIn },
+    applicationId: string,
+    amountSpent: number,
+    options: { approve?: boolean } = {},
+  ): Promise<FollowUpReport> {
+    const reports = this.test.get(FollowUpReportsService);
+    const report = await reports.submit(owner.admin.actor, {
+      applicationId,
+      outcomes: 'Verksamheten genomfördes enligt ansökan.',
+      amountSpent,
+    });
+    if (options.approve === false) return report;
+    return reports.approve((await this.sharedOfficer()).actor, { reportId: report.id });
   }
 
   /** One ADMIN-capable officer per app, used behind the scenes (verifying organisations etc.). */
