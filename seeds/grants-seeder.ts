@@ -6,10 +6,10 @@ import { Clock } from '../src/common/clock';
 import { TIME_ZONE } from '../src/common/time';
 import {
   FollowUpReportsService,
-  GrantApplicationsService,
+  GrantApplyingService,
   GrantAssessmentService,
   GrantJobsService,
-  GrantLedgerService,
+  GrantMoneyService,
   GrantProgramme,
   GrantProgrammesService,
 } from '../src/modules/grants';
@@ -59,9 +59,9 @@ export async function seedGrants(
 
 class GrantSeeder {
   private readonly programmes: GrantProgrammesService;
-  private readonly applications: GrantApplicationsService;
+  private readonly applying: GrantApplyingService;
   private readonly assessment: GrantAssessmentService;
-  private readonly ledger: GrantLedgerService;
+  private readonly money: GrantMoneyService;
   private readonly reports: FollowUpReportsService;
   private readonly clock: Clock;
   private readonly officer: PersonActor;
@@ -75,9 +75,9 @@ class GrantSeeder {
     private readonly now: number,
   ) {
     this.programmes = app.get(GrantProgrammesService);
-    this.applications = app.get(GrantApplicationsService);
+    this.applying = app.get(GrantApplyingService);
     this.assessment = app.get(GrantAssessmentService);
-    this.ledger = app.get(GrantLedgerService);
+    this.money = app.get(GrantMoneyService);
     this.reports = app.get(FollowUpReportsService);
     this.clock = app.get(Clock);
     this.officer = actor(GRANT_OFFICER_EMAIL);
@@ -139,7 +139,7 @@ class GrantSeeder {
       {
         day: application.createdDay,
         run: async () => {
-          await this.applications.create(
+          await this.applying.create(
             applicant,
             {
               programmeId: programme.id,
@@ -157,8 +157,8 @@ class GrantSeeder {
     const step = (day: number | undefined, run: () => Promise<unknown>) => {
       if (day !== undefined) steps.push({ day, run });
     };
-    step(application.submittedDay, () => this.applications.submit(applicant, { applicationId }));
-    step(application.withdrawnDay, () => this.applications.withdraw(applicant, { applicationId }));
+    step(application.submittedDay, () => this.applying.submit(applicant, { applicationId }));
+    step(application.withdrawnDay, () => this.applying.withdraw(applicant, { applicationId }));
     const review = application.review;
     if (review) {
       step(review.day - 0.5, () => this.assessment.startReview(this.officer, { applicationId }));
@@ -183,7 +183,7 @@ class GrantSeeder {
     );
     for (const payment of application.payments ?? []) {
       step(payment.day, async () => {
-        await this.ledger.disburse(this.officer, {
+        await this.money.disburse(this.officer, {
           applicationId,
           amount: payment.amount,
           paidAt: this.clock.now(),

@@ -17,10 +17,10 @@ import {
   FollowUpReport,
   FollowUpReportsService,
   GrantApplication,
-  GrantApplicationsService,
+  GrantApplyingService,
   GrantAssessmentService,
   GrantLedgerEntry,
-  GrantLedgerService,
+  GrantMoneyService,
   GrantProgramme,
   GrantProgrammesService,
 } from '../../src/modules/grants';
@@ -306,7 +306,7 @@ export class Factories {
     owner: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
     options: { requestedAmount?: number; stage?: GrantApplicationStage; purpose?: string } = {},
   ): Promise<GrantApplication> {
-    const applications = this.test.get(GrantApplicationsService);
+    const applications = this.test.get(GrantApplyingService);
     const assessment = this.test.get(GrantAssessmentService);
     const requestedAmount = options.requestedAmount ?? 5_000_000;
     const stage = options.stage ?? 'REVIEWED';
@@ -347,7 +347,7 @@ export class Factories {
 
   /** Records a payment of an award (dated now) as a behind-the-scenes officer. */
   async payGrant(applicationId: string, amount: number): Promise<GrantLedgerEntry> {
-    return this.test.get(GrantLedgerService).disburse((await this.sharedOfficer()).actor, {
+    return this.test.get(GrantMoneyService).disburse((await this.sharedOfficer()).actor, {
       applicationId,
       amount,
       paidAt: this.test.clock.now(),

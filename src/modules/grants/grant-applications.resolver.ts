@@ -15,6 +15,7 @@ import {
 import { GrantApplication } from './entities/grant-application.entity';
 import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
+import { GrantApplyingService } from './grant-applying.service';
 import { GrantAssessmentService } from './grant-assessment.service';
 
 /** What an organisation does with its applications, and what officers do with them. */
@@ -22,6 +23,7 @@ import { GrantAssessmentService } from './grant-assessment.service';
 export class GrantApplicationsResolver {
   constructor(
     private readonly applications: GrantApplicationsService,
+    private readonly applying: GrantApplyingService,
     private readonly assessment: GrantAssessmentService,
   ) {}
 
@@ -58,7 +60,7 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The application.' }) input: CreateGrantApplicationInput,
   ): Promise<GrantApplication> {
-    return this.applications.create(actor, input);
+    return this.applying.create(actor, input);
   }
 
   @Mutation(() => GrantApplication, {
@@ -68,7 +70,7 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The changes.' }) input: UpdateGrantApplicationInput,
   ): Promise<GrantApplication> {
-    return this.applications.update(actor, input);
+    return this.applying.update(actor, input);
   }
 
   @Mutation(() => GrantApplication, {
@@ -79,7 +81,7 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The application.' }) input: GrantApplicationIdInput,
   ): Promise<GrantApplication> {
-    return this.applications.submit(actor, input);
+    return this.applying.submit(actor, input);
   }
 
   @Mutation(() => GrantApplication, {
@@ -90,7 +92,7 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The application.' }) input: GrantApplicationIdInput,
   ): Promise<GrantApplication> {
-    return this.applications.withdraw(actor, input);
+    return this.applying.withdraw(actor, input);
   }
 
   @Mutation(() => GrantApplication, {

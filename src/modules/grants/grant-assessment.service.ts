@@ -19,7 +19,7 @@ import { GrantApplication, GrantApplicationStatus } from './entities/grant-appli
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
-import { GrantLedgerService } from './grant-ledger.service';
+import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
 import {
@@ -52,7 +52,7 @@ export class GrantAssessmentService {
     private readonly database: Database,
     private readonly programmes: GrantProgrammesService,
     private readonly applications: GrantApplicationsService,
-    private readonly ledger: GrantLedgerService,
+    private readonly money: GrantMoneyService,
     private readonly notices: GrantNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -206,7 +206,7 @@ export class GrantAssessmentService {
         },
       );
       if (input.awardedAmount > 0) {
-        await this.ledger.allocate(manager, actor, decided, input.awardedAmount, now);
+        await this.money.allocate(manager, actor, decided, input.awardedAmount, now);
       }
       await this.notices.toOrganisationAdmins(manager, application.organisationId, {
         kind: NotificationKind.APPLICATION_DECIDED,

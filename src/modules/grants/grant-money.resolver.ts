@@ -17,12 +17,14 @@ import { FollowUpReport } from './entities/follow-up-report.entity';
 import { GrantLedgerEntry } from './entities/grant-ledger-entry.entity';
 import { FollowUpReportsService } from './follow-up-reports.service';
 import { GrantLedgerService } from './grant-ledger.service';
+import { GrantMoneyService } from './grant-money.service';
 
 /** Money after the decision: payments, corrections, repayments, and the follow-up report. */
 @Resolver(() => GrantLedgerEntry)
 export class GrantMoneyResolver {
   constructor(
     private readonly ledger: GrantLedgerService,
+    private readonly money: GrantMoneyService,
     private readonly reports: FollowUpReportsService,
   ) {}
 
@@ -48,7 +50,7 @@ export class GrantMoneyResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The payment.' }) input: RecordDisbursementInput,
   ): Promise<GrantLedgerEntry> {
-    return this.ledger.disburse(actor, input);
+    return this.money.disburse(actor, input);
   }
 
   @Mutation(() => GrantLedgerEntry, {
@@ -61,7 +63,7 @@ export class GrantMoneyResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The repayment.' }) input: RecordRecoveryInput,
   ): Promise<GrantLedgerEntry> {
-    return this.ledger.recover(actor, input);
+    return this.money.recover(actor, input);
   }
 
   @Mutation(() => GrantLedgerEntry, {
@@ -74,7 +76,7 @@ export class GrantMoneyResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The correction.' }) input: RecordAdjustmentInput,
   ): Promise<GrantLedgerEntry> {
-    return this.ledger.adjust(actor, input);
+    return this.money.adjust(actor, input);
   }
 
   @Mutation(() => FollowUpReport, {

@@ -16,10 +16,12 @@ import {
 } from './grant-application-fields.resolver';
 import { GrantApplicationsResolver } from './grant-applications.resolver';
 import { GrantApplicationsService } from './grant-applications.service';
+import { GrantApplyingService } from './grant-applying.service';
 import { GrantAssessmentService } from './grant-assessment.service';
 import { GrantJobsService } from './grant-jobs.service';
 import { GrantLedgerService } from './grant-ledger.service';
 import { GrantMoneyResolver } from './grant-money.resolver';
+import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammeFieldsResolver, GrantProgrammesResolver } from './grant-programmes.resolver';
 import { GrantProgrammesService } from './grant-programmes.service';
@@ -47,8 +49,10 @@ import {
   providers: [
     GrantProgrammesService,
     GrantApplicationsService,
+    GrantApplyingService,
     GrantAssessmentService,
     GrantLedgerService,
+    GrantMoneyService,
     FollowUpReportsService,
     GrantNotices,
     GrantJobsService,
@@ -66,8 +70,10 @@ import {
   exports: [
     GrantProgrammesService,
     GrantApplicationsService,
+    GrantApplyingService,
     GrantAssessmentService,
     GrantLedgerService,
+    GrantMoneyService,
     FollowUpReportsService,
     GrantJobsService,
   ],

@@ -5,8 +5,10 @@ export { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme
 export { GrantReview } from './entities/grant-review.entity';
 export { FollowUpReportsService } from './follow-up-reports.service';
 export { GrantApplicationsService } from './grant-applications.service';
+export { GrantApplyingService } from './grant-applying.service';
 export { GrantAssessmentService } from './grant-assessment.service';
 export { GrantJobsService } from './grant-jobs.service';
 export { GrantLedgerService } from './grant-ledger.service';
+export { GrantMoneyService } from './grant-money.service';
 export { GrantProgrammesService } from './grant-programmes.service';
 export { GrantsModule } from './grants.module';
