@@ -635,12 +635,10 @@ describe('grants: programmes, applications and assessment', () => {
           decidedBy: { id: officer.person.id },
         },
       });
-      const notices = await test.dataSource
-        .getRepository(Notification)
-        .findBy({
-          recipientPersonId: owner.admin.person.id,
-          kind: NotificationKind.APPLICATION_DECIDED,
-        });
+      const notices = await test.dataSource.getRepository(Notification).findBy({
+        recipientPersonId: owner.admin.person.id,
+        kind: NotificationKind.APPLICATION_DECIDED,
+      });
       expect(notices).toHaveLength(1);
       expect(notices[0].data).toMatchObject({ applicationId, awardedAmount: 2_000_000 });
       expect(notices[0].body).toMatch(/20 000,00 kr av sökta 30 000,00 kr/);
