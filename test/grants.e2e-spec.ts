@@ -139,7 +139,7 @@ describe('grants: programmes, applications and assessment', () => {
       const audit = await test.auditOf(createGrantProgramme.id);
       expect(audit.map((entry) => entry.action)).toEqual([
         'grant_programme.created',
-        'grant_programme.open',
+        'grant_programme.opened',
       ]);
       expect(audit[0].actorPersonId).toBe(officer.person.id);
       expect(audit[0].summary).toMatchObject({
@@ -224,7 +224,7 @@ describe('grants: programmes, applications and assessment', () => {
       expect(closeGrantProgramme.status).toBe('DECIDED');
       expect(await actions(open.id)).toEqual([
         'grant_programme.created',
-        'grant_programme.open',
+        'grant_programme.opened',
         'grant_programme.closed',
         'grant_programme.decided',
       ]);

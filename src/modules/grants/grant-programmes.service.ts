@@ -23,6 +23,15 @@ import {
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 import { canChangeProgramme, programmeShapeProblems } from './grants.rules';
 
+/** The audit action of each status a programme moves to. */
+const STATUS_ACTIONS: Record<GrantProgrammeStatus, string> = {
+  [GrantProgrammeStatus.DRAFT]: 'drafted',
+  [GrantProgrammeStatus.OPEN]: 'opened',
+  [GrantProgrammeStatus.CLOSED]: 'closed',
+  [GrantProgrammeStatus.DECIDED]: 'decided',
+  [GrantProgrammeStatus.ARCHIVED]: 'archived',
+};
+
 /** Municipal officers (and ADMIN) run programmes and see drafts. */
 export function isGrantOfficer(actor: Actor): boolean {
   return hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER);
@@ -324,7 +333,7 @@ export class GrantProgrammesService {
     await manager.update(GrantProgramme, { id: programme.id }, { status: to, ...stamps });
     Object.assign(programme, { status: to, ...stamps });
     await this.audit.record(manager, actor, {
-      action: `grant_programme.${to.toLowerCase()}`,
+      action: `grant_programme.${STATUS_ACTIONS[to]}`,
       entityType: 'GrantProgramme',
       entityId: programme.id,
       before: { status: from },
