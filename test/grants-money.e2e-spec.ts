@@ -289,6 +289,32 @@ describe('grants: money and follow-up', () => {
       ]);
     });
 
+    it('refuses a negative or fractional amount spent or recovered with BAD_USER_INPUT', async () => {
+      const { owner, application } = await award(1_000_000);
+      await pay(application.id, 1_000_000);
+      expect(codesOf(await report(owner, application.id, -1))).toEqual(['BAD_USER_INPUT']);
+      expect(codesOf(await report(owner, application.id, 500_000.5))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        await test.dataSource
+          .getRepository(FollowUpReport)
+          .countBy({ applicationId: application.id }),
+      ).toBe(0);
+      await test.factories.followUpReport(owner, application.id, 500_000);
+      for (const amount of [0, -1, 0.5]) {
+        expect(
+          await officer.client.code(RECORD_RECOVERY, {
+            input: {
+              applicationId: application.id,
+              amount,
+              receivedAt: ago(1000),
+              reference: 'IB',
+            },
+          }),
+        ).toBe('BAD_USER_INPUT');
+      }
+      expect((await money(application.id)).recovered).toBe(0);
+    });
+
     it('is only for awards: a rejected application has nothing to report', async () => {
       const programme = await test.factories.grantProgramme();
       const owner = await test.factories.organisation();
