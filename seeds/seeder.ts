@@ -18,6 +18,7 @@ import {
 import { PeopleService, Person } from '../src/modules/people';
 import { seedBookings } from './bookings-seeder';
 import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
+import { seedGrants } from './grants-seeder';
 import { seedNightWalks } from './night-walks-seeder';
 import { seedSheltersAndServices } from './shelters-seeder';
 
@@ -177,6 +178,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
   await seedNightWalks(app, actor, count);
   await seedSheltersAndServices(app, actor, count);
   await seedBookings(app, actor, count);
+  await seedGrants(app, actor, count);
 
   const clients = app.get(ApiClientsService);
   for (const demo of API_CLIENTS) {

@@ -4,6 +4,13 @@ import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
 import { Blackout, Booking, BookingSeries, Resource } from './modules/bookings';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
+import {
+  FollowUpReport,
+  GrantApplication,
+  GrantLedgerEntry,
+  GrantProgramme,
+  GrantReview,
+} from './modules/grants';
 import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/night-walks';
 import { Notification } from './modules/notifications';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
@@ -43,4 +50,9 @@ export const ENTITIES = [
   BookingSeries,
   Booking,
   Blackout,
+  GrantProgramme,
+  GrantApplication,
+  GrantReview,
+  GrantLedgerEntry,
+  FollowUpReport,
 ];

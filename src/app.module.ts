@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth';
 import { BookingsModule } from './modules/bookings';
 import { CredentialsModule } from './modules/credentials';
 import { DistrictsModule } from './modules/districts';
+import { GrantsModule } from './modules/grants';
 import { HealthModule } from './modules/health/health.module';
 import { NightWalksModule } from './modules/night-walks';
 import { NotificationsModule } from './modules/notifications';
@@ -57,6 +58,7 @@ export class AppModule {
         SheltersModule,
         ServicesModule,
         BookingsModule,
+        GrantsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

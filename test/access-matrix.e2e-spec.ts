@@ -1,12 +1,26 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { ApiScope } from '../src/common/actor';
 import { BlackoutsService } from '../src/modules/bookings';
+import { GrantProgrammesService } from '../src/modules/grants';
 import { Shift, SignupsService } from '../src/modules/night-walks';
 import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
 import { SupportService } from '../src/modules/services';
 import { PlacementRequest, PlacementsService, Shelter } from '../src/modules/shelters';
 import {
   ADD_CREDENTIAL,
+  APPROVE_FOLLOW_UP_REPORT,
+  CREATE_GRANT_APPLICATION,
+  CREATE_GRANT_PROGRAMME,
+  DECIDE_GRANT_APPLICATION,
+  RECORD_ADJUSTMENT,
+  RECORD_DISBURSEMENT,
+  RECORD_RECOVERY,
+  RETURN_FOLLOW_UP_REPORT,
+  REVIEW_GRANT_APPLICATION,
+  START_GRANT_REVIEW,
+  SUBMIT_FOLLOW_UP_REPORT,
+  SUBMIT_GRANT_APPLICATION,
+  WITHDRAW_GRANT_APPLICATION,
   CANCEL_SHIFT,
   CANCEL_SIGNUP,
   CHECK_IN,
@@ -18,7 +32,12 @@ import {
   UPDATE_SHIFT,
   VERIFY_CREDENTIAL,
 } from './support/documents';
-import { organisationNumber, SignedIn, TEST_PASSWORD } from './support/factories';
+import {
+  GrantApplicationStage,
+  organisationNumber,
+  SignedIn,
+  TEST_PASSWORD,
+} from './support/factories';
 import { Client, GraphQLResponse, outcomeOf } from './support/graphql-client';
 import { declaredOperations } from './support/operations';
 import { TestApp } from './support/test-app';
@@ -93,6 +112,26 @@ async function requestedBooking(test: TestApp, x: World['x']) {
   const resource = await test.factories.resource({ requiresApproval: true });
   return test.factories.booking(resource, { organisation: x, admin: x.admin });
 }
+
+/** An application of organisation X to a fresh open programme, taken to `stage`. */
+async function grantOfX(world: World, stage: GrantApplicationStage = 'REVIEWED') {
+  const programme = await world.test.factories.grantProgramme();
+  const application = await world.test.factories.grantApplication(
+    programme,
+    { organisation: { id: world.x.id }, admin: world.x.admin },
+    { stage, requestedAmount: 1_000_000 },
+  );
+  return { programme, application };
+}
+
+/** X's application, awarded 1 000 000 öre. */
+async function awardOfX(world: World) {
+  const grant = await grantOfX(world);
+  await world.test.factories.decideGrant(grant.application.id, 1_000_000);
+  return grant;
+}
+
+const PROGRAMME_ID = `mutation($input: GrantProgrammeIdInput!) { NAME(input: $input) { id } }`;
 
 /**
  * Expected outcome per role, in the order of ROLES: `ok`, or the error code.
@@ -689,6 +728,211 @@ const MATRIX: Record<string, [string, Run]> = {
         return { input: { blackoutId: blackout.id } };
       },
     ),
+  ],
+
+  'Query.grantProgrammes': ['U F ok ok ok ok ok ok', gql(`{ grantProgrammes { totalCount } }`)],
+  'Query.grantProgramme': [
+    'U F ok ok ok ok ok ok',
+    gql(`query($id: ID!) { grantProgramme(id: $id) { id remaining } }`, async ({ test }) => ({
+      id: (await test.factories.grantProgramme()).id,
+    })),
+  ],
+  'Query.grantApplications': ['U F ok ok ok ok ok ok', gql(`{ grantApplications { totalCount } }`)],
+  'Query.grantApplication': [
+    'U F ok ok NOT_FOUND ok NOT_FOUND ok',
+    gql(`query($id: ID!) { grantApplication(id: $id) { id } }`, async (world) => ({
+      id: (await grantOfX(world, 'DRAFT')).application.id,
+    })),
+  ],
+  'Query.grantLedger': [
+    'U F ok ok ok ok ok ok',
+    gql(`query($id: ID!) { grantLedger(programmeId: $id) { totalCount } }`, async (world) => ({
+      id: (await awardOfX(world)).programme.id,
+    })),
+  ],
+  'Mutation.createGrantProgramme': [
+    'U F F F F ok F ok',
+    gql(CREATE_GRANT_PROGRAMME, ({ test }) => ({
+      input: {
+        name: 'Matrisbidrag',
+        fiscalYear: 2027,
+        budget: 1_000_000,
+        eligibleKinds: ['OTHER'],
+        opensAt: new Date(test.clock.now().getTime() + 3600_000).toISOString(),
+        closesAt: new Date(test.clock.now().getTime() + 48 * 3600_000).toISOString(),
+        maxPerApplication: 100_000,
+        followUpDueAt: new Date(test.clock.now().getTime() + 96 * 3600_000).toISOString(),
+        criteria: [{ name: 'Nytta', weight: 1 }],
+      },
+    })),
+  ],
+  'Mutation.updateGrantProgramme': [
+    'U F F F F ok F ok',
+    gql(
+      `mutation($input: UpdateGrantProgrammeInput!) { updateGrantProgramme(input: $input) { id } }`,
+      async ({ test }) => ({
+        input: {
+          programmeId: (await test.factories.grantProgramme({ open: false })).id,
+          budget: 200_000_000,
+        },
+      }),
+    ),
+  ],
+  'Mutation.openGrantProgramme': [
+    'U F F F F ok F ok',
+    gql(PROGRAMME_ID.replace('NAME', 'openGrantProgramme'), async ({ test }) => ({
+      input: { programmeId: (await test.factories.grantProgramme({ open: false })).id },
+    })),
+  ],
+  'Mutation.closeGrantProgramme': [
+    'U F F F F ok F ok',
+    gql(PROGRAMME_ID.replace('NAME', 'closeGrantProgramme'), async ({ test }) => ({
+      input: { programmeId: (await test.factories.grantProgramme()).id },
+    })),
+  ],
+  'Mutation.archiveGrantProgramme': [
+    'U F F F F ok F ok',
+    gql(PROGRAMME_ID.replace('NAME', 'archiveGrantProgramme'), async ({ test }) => {
+      // Closed with nothing to decide: DECIDED, and nothing to report.
+      const programme = await test.factories.grantProgramme();
+      const officer = await test.factories.municipalOfficer();
+      await test.get(GrantProgrammesService).close(officer.actor, { programmeId: programme.id });
+      return { input: { programmeId: programme.id } };
+    }),
+  ],
+  'Mutation.createGrantApplication': [
+    'U F F ok F F F ok',
+    gql(CREATE_GRANT_APPLICATION, async ({ test, x }) => ({
+      input: {
+        programmeId: (await test.factories.grantProgramme()).id,
+        organisationId: x.id,
+        purpose: 'Matrisansökan om bidrag',
+        requestedAmount: 1_000,
+        budgetLines: [{ label: 'Allt', amount: 1_000 }],
+      },
+    })),
+  ],
+  'Mutation.updateGrantApplication': [
+    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    gql(
+      `mutation($input: UpdateGrantApplicationInput!) { updateGrantApplication(input: $input) { id } }`,
+      async (world) => ({
+        input: {
+          applicationId: (await grantOfX(world, 'DRAFT')).application.id,
+          purpose: 'Ändrat syfte med ansökan',
+        },
+      }),
+    ),
+  ],
+  'Mutation.submitGrantApplication': [
+    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    gql(SUBMIT_GRANT_APPLICATION, async (world) => ({
+      input: { applicationId: (await grantOfX(world, 'DRAFT')).application.id },
+    })),
+  ],
+  'Mutation.withdrawGrantApplication': [
+    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    gql(WITHDRAW_GRANT_APPLICATION, async (world) => ({
+      input: { applicationId: (await grantOfX(world, 'SUBMITTED')).application.id },
+    })),
+  ],
+  'Mutation.startGrantReview': [
+    'U F F F F ok F ok',
+    gql(START_GRANT_REVIEW, async (world) => ({
+      input: { applicationId: (await grantOfX(world, 'SUBMITTED')).application.id },
+    })),
+  ],
+  'Mutation.reviewGrantApplication': [
+    'U F F F F ok F ok',
+    gql(REVIEW_GRANT_APPLICATION, async (world) => {
+      const { programme, application } = await grantOfX(world, 'UNDER_REVIEW');
+      return {
+        input: {
+          applicationId: application.id,
+          scores: programme.criteria.map((criterion) => ({ criterion: criterion.name, score: 3 })),
+          comment: 'Matrisbedömning',
+        },
+      };
+    }),
+  ],
+  'Mutation.decideGrantApplication': [
+    'U F F F F ok F ok',
+    gql(DECIDE_GRANT_APPLICATION, async (world) => ({
+      input: { applicationId: (await grantOfX(world)).application.id, awardedAmount: 1_000_000 },
+    })),
+  ],
+  'Mutation.recordDisbursement': [
+    'U F F F F ok F ok',
+    gql(RECORD_DISBURSEMENT, async (world) => ({
+      input: {
+        applicationId: (await awardOfX(world)).application.id,
+        amount: 500_000,
+        paidAt: world.test.clock.now().toISOString(),
+        reference: 'UB-matris',
+      },
+    })),
+  ],
+  'Mutation.recordRecovery': [
+    'U F F F F ok F ok',
+    gql(RECORD_RECOVERY, async (world) => {
+      const { application } = await awardOfX(world);
+      await world.test.factories.payGrant(application.id, 1_000_000);
+      await world.test.factories.followUpReport({ admin: world.x.admin }, application.id, 600_000);
+      return {
+        input: {
+          applicationId: application.id,
+          amount: 400_000,
+          receivedAt: world.test.clock.now().toISOString(),
+          reference: 'IB-matris',
+        },
+      };
+    }),
+  ],
+  'Mutation.recordAdjustment': [
+    'U F F F F ok F ok',
+    gql(RECORD_ADJUSTMENT, async (world) => ({
+      input: {
+        applicationId: (await awardOfX(world)).application.id,
+        amount: -100_000,
+        reason: 'Matriskorrigering',
+      },
+    })),
+  ],
+  'Mutation.submitFollowUpReport': [
+    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    gql(SUBMIT_FOLLOW_UP_REPORT, async (world) => ({
+      input: {
+        applicationId: (await awardOfX(world)).application.id,
+        outcomes: 'Allt gick enligt plan.',
+        amountSpent: 1_000_000,
+      },
+    })),
+  ],
+  'Mutation.approveFollowUpReport': [
+    'U F F F F ok F ok',
+    gql(APPROVE_FOLLOW_UP_REPORT, async (world) => {
+      const { application } = await awardOfX(world);
+      const report = await world.test.factories.followUpReport(
+        { admin: world.x.admin },
+        application.id,
+        1_000_000,
+        { approve: false },
+      );
+      return { input: { reportId: report.id } };
+    }),
+  ],
+  'Mutation.returnFollowUpReport': [
+    'U F F F F ok F ok',
+    gql(RETURN_FOLLOW_UP_REPORT, async (world) => {
+      const { application } = await awardOfX(world);
+      const report = await world.test.factories.followUpReport(
+        { admin: world.x.admin },
+        application.id,
+        1_000_000,
+        { approve: false },
+      );
+      return { input: { reportId: report.id, reason: 'Komplettera' } };
+    }),
   ],
 };
 

@@ -1,11 +1,18 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { Blackout, Booking, Resource } from '../src/modules/bookings';
+import { GrantApplication, GrantLedgerEntry, GrantProgramme } from '../src/modules/grants';
 import { Shift, Signup } from '../src/modules/night-walks';
 import { Membership, Organisation } from '../src/modules/organisations';
 import { Person } from '../src/modules/people';
 import { SupportService } from '../src/modules/services';
 import { PlacementRequest, Shelter, ShelterAvailabilityReport } from '../src/modules/shelters';
+import {
+  ASSOCIATION_GRANT,
+  DEMO_APPLICATIONS,
+  EU_MIGRANT_SUPPORT,
+  SHELTER_PARTNERSHIP,
+} from '../seeds/demo-grants';
 import {
   DEMO_API_KEY,
   DEMO_SHELTER_BOARD_KEY,
@@ -54,10 +61,14 @@ describe('demo data', () => {
       resources: await test.dataSource.getRepository(Resource).count(),
       bookings: await test.dataSource.getRepository(Booking).count(),
       blackouts: await test.dataSource.getRepository(Blackout).count(),
+      grantProgrammes: await test.dataSource.getRepository(GrantProgramme).count(),
+      grantApplications: await test.dataSource.getRepository(GrantApplication).count(),
+      grantLedger: await test.dataSource.getRepository(GrantLedgerEntry).count(),
     });
     const before = await counts();
     expect(before.shifts).toBeGreaterThan(0);
     expect(before.bookings).toBeGreaterThan(0);
+    expect(before.grantProgrammes).toBe(3);
     const second = await seedDemoData(test.app);
     expect(second.created).toEqual({});
     expect(second.existing).toMatchObject({
@@ -316,6 +327,150 @@ describe('demo data', () => {
       );
       expect(listed.totalCount).toBe(1);
     }
+  });
+
+  describe('grants', () => {
+    const kr = (kronor: number) => kronor * 100;
+    const PROGRAMMES = `{ grantProgrammes(first: 10) { edges { node {
+      id name status fiscalYear budget allocated disbursed recovered remaining eligibleKinds criteria { name weight }
+    } } } }`;
+
+    it('has three programmes modelled on the background documents, with totals from the ledger', async () => {
+      const officer = await signIn('handlaggare@samverkan.example');
+      const { grantProgrammes } = await officer.ok(PROGRAMMES);
+      const byId = new Map<string, any>(
+        grantProgrammes.edges.map((edge: any) => [edge.node.id, edge.node]),
+      );
+      expect(byId.get(ASSOCIATION_GRANT)).toMatchObject({
+        name: expect.stringMatching(/^Föreningsbidrag \d{4}$/),
+        status: 'OPEN',
+        budget: kr(600_000),
+        allocated: kr(180_000),
+        disbursed: 0,
+        remaining: kr(420_000),
+      });
+      expect(byId.get(ASSOCIATION_GRANT).eligibleKinds).toContain('NIGHT_WALK_GROUP');
+      expect(byId.get(SHELTER_PARTNERSHIP)).toMatchObject({
+        name: expect.stringMatching(/^IOP Kvinnojouren Trollhättan/),
+        status: 'DECIDED',
+        eligibleKinds: ['WOMENS_SHELTER'],
+        allocated: kr(1_200_000),
+        disbursed: kr(600_000),
+        remaining: 0,
+      });
+      expect(byId.get(EU_MIGRANT_SUPPORT)).toMatchObject({
+        name: expect.stringMatching(/EU-medborgare/),
+        status: 'DECIDED',
+        fiscalYear: byId.get(ASSOCIATION_GRANT).fiscalYear - 1,
+        allocated: kr(250_000),
+        disbursed: kr(250_000),
+      });
+      // An organisation sees the same published programmes.
+      const karin = await signIn('karin@nattvandrarna.example');
+      expect((await karin.ok(PROGRAMMES)).grantProgrammes.edges).toHaveLength(3);
+    });
+
+    it('has applications in every state, reviewed and decided by the demo grant officer', async () => {
+      const officer = await signIn('handlaggare@samverkan.example');
+      const { grantApplications } =
+        await officer.ok(`{ grantApplications(first: 30) { edges { node {
+        status weightedScore organisation { name } reviews { comment }
+        decision { motivation decidedBy { displayName } }
+      } } } }`);
+      const applications = grantApplications.edges.map((edge: any) => edge.node);
+      expect(new Set(applications.map((application: any) => application.status))).toEqual(
+        new Set([
+          'DRAFT',
+          'SUBMITTED',
+          'UNDER_REVIEW',
+          'APPROVED',
+          'PARTIALLY_APPROVED',
+          'REJECTED',
+          'WITHDRAWN',
+        ]),
+      );
+      const decided = applications.filter((application: any) => application.decision);
+      expect(decided.length).toBeGreaterThanOrEqual(5);
+      for (const application of decided) {
+        expect(application.decision.decidedBy.displayName).toBe('Maria Lindqvist');
+        expect(application.reviews.length).toBeGreaterThan(0);
+        expect(application.weightedScore).toBeGreaterThan(0);
+        if (application.status !== 'APPROVED') expect(application.decision.motivation).toBeTruthy();
+      }
+      const underReview = applications.find((a: any) => a.status === 'UNDER_REVIEW');
+      expect(underReview.organisation.name).toBe('Fritidsföreningen Sylte');
+      expect(underReview.reviews).toHaveLength(1);
+    });
+
+    it('has two payments and one overdue follow-up report, which keeps its organisation from applying', async () => {
+      const officer = await signIn('handlaggare@samverkan.example');
+      let payments = 0;
+      for (const programmeId of [ASSOCIATION_GRANT, SHELTER_PARTNERSHIP, EU_MIGRANT_SUPPORT]) {
+        const { grantLedger } = await officer.ok(
+          `query($id: ID!) { grantLedger(programmeId: $id, first: 100) { edges { node { kind amount reference } } } }`,
+          { id: programmeId },
+        );
+        payments += grantLedger.edges.filter(
+          (edge: any) => edge.node.kind === 'DISBURSEMENT',
+        ).length;
+      }
+      expect(payments).toBe(2);
+
+      const ioana = await signIn('ioana@hjalpandehander.example');
+      const { grantApplication } = await ioana.ok(
+        `query($id: ID!) { grantApplication(id: $id) { status followUpOverdue disbursed
+          followUpReport { status returnReason } programme { followUpDueAt } } }`,
+        { id: DEMO_APPLICATIONS.euMigrants },
+      );
+      expect(grantApplication).toMatchObject({
+        status: 'APPROVED',
+        followUpOverdue: true,
+        disbursed: kr(250_000),
+        followUpReport: { status: 'RETURNED', returnReason: expect.stringMatching(/20 000 kr/) },
+      });
+      expect(new Date(grantApplication.programme.followUpDueAt).getTime()).toBeLessThan(Date.now());
+      const overdue = await ioana.code(
+        `mutation($input: CreateGrantApplicationInput!) { createGrantApplication(input: $input) { id } }`,
+        {
+          input: {
+            programmeId: ASSOCIATION_GRANT,
+            organisationId: organisationId('Hjälpande Händer Väst'),
+            purpose: 'Vinteröppet härbärge även nästa år',
+            requestedAmount: kr(50_000),
+            budgetLines: [{ label: 'Härbärge', amount: kr(50_000) }],
+          },
+        },
+      );
+      expect(overdue).toBe('FOLLOW_UP_OVERDUE');
+      const { myNotifications } = await ioana.ok(`{ myNotifications { edges { node { kind } } } }`);
+      const kinds = myNotifications.edges.map((edge: any) => edge.node.kind);
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          'APPLICATION_DECIDED',
+          'GRANT_PAYMENT_MADE',
+          'FOLLOW_UP_RETURNED',
+          'FOLLOW_UP_DUE',
+        ]),
+      );
+
+      // The women's shelter sees its own partnership and payment, not the others' applications.
+      const eva = await signIn('eva@kvinnojouren.example');
+      const own = await eva.ok(
+        `query($id: ID!) { grantApplication(id: $id) { status awarded disbursed remainingAward } }`,
+        { id: DEMO_APPLICATIONS.shelter },
+      );
+      expect(own.grantApplication).toEqual({
+        status: 'APPROVED',
+        awarded: kr(1_200_000),
+        disbursed: kr(600_000),
+        remainingAward: kr(600_000),
+      });
+      expect(
+        await eva.code(`query($id: ID!) { grantApplication(id: $id) { id } }`, {
+          id: DEMO_APPLICATIONS.euMigrants,
+        }),
+      ).toBe('NOT_FOUND');
+    });
   });
 
   it('has a working demo API key for partner apps', async () => {

@@ -38,6 +38,8 @@ export class AppConfig {
     /** How long an accepted placement holds its places unless confirmed. */
     readonly placementHoldMinutes: number;
   };
+  /** Days before a grant's follow-up report is due that its organisation is reminded (once). */
+  readonly grantFollowUpReminderDays: number;
 
   constructor(raw: Record<string, string | undefined>) {
     const env = validateEnvironment(raw);
@@ -78,6 +80,7 @@ export class AppConfig {
       availabilityStaleHours: env.SHELTER_AVAILABILITY_STALE_HOURS,
       placementHoldMinutes: env.PLACEMENT_HOLD_MINUTES,
     };
+    this.grantFollowUpReminderDays = env.GRANT_FOLLOW_UP_REMINDER_DAYS;
   }
 
   get isProduction(): boolean {

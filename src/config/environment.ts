@@ -132,6 +132,12 @@ export class EnvironmentVariables {
   @Min(5)
   @Max(7 * 24 * 60)
   PLACEMENT_HOLD_MINUTES = 240;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  GRANT_FOLLOW_UP_REMINDER_DAYS = 14;
 }
 
 /** Start-up refuses to continue; the message names every variable that needs fixing. */

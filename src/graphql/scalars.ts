@@ -1,5 +1,10 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
+import {
+  DateTimeResolver,
+  JSONObjectResolver,
+  LocalDateResolver,
+  SafeIntResolver,
+} from 'graphql-scalars';
 import { toStockholmIso } from '../common/time';
 
 /**
@@ -25,3 +30,15 @@ export const LocalDateScalar = LocalDateResolver;
 
 /** A JSON object, e.g. the before/after summary of an audit entry. */
 export const JSONObjectScalar = JSONObjectResolver;
+
+/**
+ * A whole number that JavaScript represents exactly (±(2^53 − 1)): money, in öre. A fractional or
+ * out-of-range value is refused before any resolver runs (BAD_USER_INPUT).
+ */
+export const SafeIntScalar = new GraphQLScalarType({
+  ...SafeIntResolver.toConfig(),
+  name: 'SafeInt',
+  description:
+    'A whole number between -(2^53 - 1) and 2^53 - 1. Money is integer öre (1 SEK = 100 öre), never a ' +
+    'fraction: 1 250,50 kr is 125050.',
+});

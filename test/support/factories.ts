@@ -22,6 +22,18 @@ import {
   OrganisationStatus,
 } from '../../src/modules/organisations';
 import { luhnCheckDigit } from '../../src/common/luhn';
+import {
+  FollowUpReport,
+  FollowUpReportsService,
+  GrantApplication,
+  GrantApplyingService,
+  GrantAssessmentService,
+  GrantLedgerEntry,
+  GrantMoneyService,
+  GrantProgramme,
+  GrantProgrammesService,
+} from '../../src/modules/grants';
+import { CreateGrantProgrammeInput } from '../../src/modules/grants/dto/grant-programme.inputs';
 import { ShiftPlanningService, Shift } from '../../src/modules/night-walks';
 import { CreateShiftInput } from '../../src/modules/night-walks/dto/shift.inputs';
 import { PasswordService, Person } from '../../src/modules/people';
@@ -36,6 +48,12 @@ import { CreateShelterInput } from '../../src/modules/shelters/dto/shelter.input
 import { TargetGroup } from '../../src/common/target-group';
 import { Client } from './graphql-client';
 import type { TestApp } from './test-app';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** How far a factory-made grant application goes. */
+export type GrantApplicationStage = 'DRAFT' | 'SUBMITTED' | 'UNDER_REVIEW' | 'REVIEWED';
 
 /** The password of every person the factories create. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -347,6 +365,115 @@ export class Factories {
       endsAt: options.endsAt ?? new Date(startsAt.getTime() + 2 * 3600_000),
       purpose: options.purpose ?? 'Styrelsemöte',
     });
+  }
+
+  /**
+   * A grant programme created by an officer and opened (unless `open: false`): by default
+   * 1 000 000 kr for voluntary associations, at most 100 000 kr per application, open from an hour
+   * ago for 30 days, follow-up due 180 days after closing, two criteria ("Barn och unga" weight 2,
+   * "Trygghet" weight 1).
+   */
+  async grantProgramme(
+    options: Partial<CreateGrantProgrammeInput> & { open?: boolean } = {},
+  ): Promise<GrantProgramme> {
+    const officer = (await this.sharedOfficer()).actor;
+    const programmes = this.test.get(GrantProgrammesService);
+    const now = this.test.clock.now().getTime();
+    const opensAt = options.opensAt ?? new Date(now - HOUR);
+    const closesAt = options.closesAt ?? new Date(now + 30 * DAY);
+    const created = await programmes.create(officer, {
+      name: options.name ?? this.unique('Bidrag'),
+      description: options.description,
+      fiscalYear: options.fiscalYear ?? 2026,
+      budget: options.budget ?? 100_000_000,
+      eligibleKinds: options.eligibleKinds ?? [OrganisationKind.VOLUNTARY_ASSOCIATION],
+      opensAt,
+      closesAt,
+      maxPerApplication: options.maxPerApplication ?? 10_000_000,
+      followUpDueAt: options.followUpDueAt ?? new Date(closesAt.getTime() + 180 * DAY),
+      criteria: options.criteria ?? [
+        { name: 'Barn och unga', weight: 2 },
+        { name: 'Trygghet', weight: 1 },
+      ],
+    });
+    if (options.open === false) return created;
+    return programmes.open(officer, { programmeId: created.id });
+  }
+
+  /**
+   * An application of the organisation (by its ORG_ADMIN) to the programme, for `requestedAmount`
+   * öre in one budget line, taken as far as `stage`: submitted, under review, or reviewed (scored
+   * 4 and 3 by a behind-the-scenes officer). Default: REVIEWED, ready for a decision.
+   */
+  async grantApplication(
+    programme: Pick<GrantProgramme, 'id' | 'criteria'>,
+    owner: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
+    options: { requestedAmount?: number; stage?: GrantApplicationStage; purpose?: string } = {},
+  ): Promise<GrantApplication> {
+    const applications = this.test.get(GrantApplyingService);
+    const assessment = this.test.get(GrantAssessmentService);
+    const requestedAmount = options.requestedAmount ?? 5_000_000;
+    const stage = options.stage ?? 'REVIEWED';
+    let application = await applications.create(owner.admin.actor, {
+      programmeId: programme.id,
+      organisationId: owner.organisation.id,
+      purpose: options.purpose ?? 'Läxhjälp och fotboll för barn i stadsdelen',
+      requestedAmount,
+      budgetLines: [{ label: 'Verksamhet', amount: requestedAmount }],
+    });
+    if (stage === 'DRAFT') return application;
+    application = await applications.submit(owner.admin.actor, { applicationId: application.id });
+    if (stage === 'SUBMITTED') return application;
+    const officer = (await this.sharedOfficer()).actor;
+    application = await assessment.startReview(officer, { applicationId: application.id });
+    if (stage === 'UNDER_REVIEW') return application;
+    await assessment.review(officer, {
+      applicationId: application.id,
+      scores: programme.criteria.map((criterion, index) => ({
+        criterion: criterion.name,
+        score: index === 0 ? 4 : 3,
+      })),
+      comment: 'Välgrundad ansökan.',
+    });
+    return application;
+  }
+
+  /** Decides a reviewed application as a behind-the-scenes officer. */
+  async decideGrant(
+    applicationId: string,
+    awardedAmount: number,
+    motivation = 'Delvis beviljad inom ramen',
+  ): Promise<GrantApplication> {
+    return this.test
+      .get(GrantAssessmentService)
+      .decide((await this.sharedOfficer()).actor, { applicationId, awardedAmount, motivation });
+  }
+
+  /** Records a payment of an award (dated now) as a behind-the-scenes officer. */
+  async payGrant(applicationId: string, amount: number): Promise<GrantLedgerEntry> {
+    return this.test.get(GrantMoneyService).disburse((await this.sharedOfficer()).actor, {
+      applicationId,
+      amount,
+      paidAt: this.test.clock.now(),
+      reference: this.unique('UB'),
+    });
+  }
+
+  /** The organisation's follow-up report on an award, submitted and, unless told not to, approved. */
+  async followUpReport(
+    owner: { admin: SignedIn },
+    applicationId: string,
+    amountSpent: number,
+    options: { approve?: boolean } = {},
+  ): Promise<FollowUpReport> {
+    const reports = this.test.get(FollowUpReportsService);
+    const report = await reports.submit(owner.admin.actor, {
+      applicationId,
+      outcomes: 'Verksamheten genomfördes enligt ansökan.',
+      amountSpent,
+    });
+    if (options.approve === false) return report;
+    return reports.approve((await this.sharedOfficer()).actor, { reportId: report.id });
   }
 
   /** One ADMIN-capable officer per app, used behind the scenes (verifying organisations etc.). */

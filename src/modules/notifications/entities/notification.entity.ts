@@ -19,6 +19,10 @@ export enum NotificationKind {
   BOOKING_APPROVED = 'BOOKING_APPROVED',
   BOOKING_REJECTED = 'BOOKING_REJECTED',
   BOOKING_CANCELLED = 'BOOKING_CANCELLED',
+  APPLICATION_DECIDED = 'APPLICATION_DECIDED',
+  GRANT_PAYMENT_MADE = 'GRANT_PAYMENT_MADE',
+  FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
+  FOLLOW_UP_RETURNED = 'FOLLOW_UP_RETURNED',
 }
 
 registerEnumType(NotificationKind, {
@@ -44,6 +48,18 @@ registerEnumType(NotificationKind, {
     BOOKING_APPROVED: { description: 'The owner approved your booking of a resource.' },
     BOOKING_REJECTED: { description: 'The owner rejected your booking of a resource (with why).' },
     BOOKING_CANCELLED: { description: 'The owner cancelled your booking of a resource.' },
+    APPLICATION_DECIDED: {
+      description: "A decision was made on your organisation's grant application.",
+    },
+    GRANT_PAYMENT_MADE: {
+      description: 'The municipality paid (part of) a grant to your organisation.',
+    },
+    FOLLOW_UP_DUE: {
+      description: "A follow-up report on your organisation's grant is due soon (or overdue).",
+    },
+    FOLLOW_UP_RETURNED: {
+      description: "An officer returned your organisation's follow-up report to be corrected.",
+    },
   },
 });
 

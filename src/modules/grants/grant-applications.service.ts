@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, isPerson } from '../../common/actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { Database } from '../../database/database.service';
+import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
+import { ConnectionShape, paginate } from '../../graphql/pagination';
+import { AuditService } from '../audit';
+import { OrganisationAccess } from '../organisations';
+import { GrantApplicationsArgs } from './dto/grant-application.inputs';
+import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
+import { isGrantOfficer } from './grant-programmes.service';
+
+/**
+ * Reading applications, and what every change to one shares (its lock, the conditional status
+ * change, the conflict-of-interest check). The applying organisation's members read its
+ * applications, officers read all, everyone else sees nothing of them (NOT_FOUND, and left out of
+ * lists). GrantApplyingService is what the organisation does with them.
+ */
+@Injectable()
+export class GrantApplicationsService {
+  constructor(
+    @InjectRepository(GrantApplication)
+    private readonly applications: Repository<GrantApplication>,
+    private readonly database: Database,
+    private readonly access: OrganisationAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  readonly byId: LoaderFactory<string, GrantApplication | null> = () =>
+    loaderById(this.applications);
+
+  /** Each organisation's applications, newest first (for `Organisation.grantApplications`). */
+  readonly byOrganisation: LoaderFactory<string, GrantApplication[]> = () =>
+    new DataLoader(async (organisationIds) => {
+      const rows = await this.applications.find({
+        where: { organisationId: In([...organisationIds]) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      return groupedByKey(organisationIds, rows, (row) => row.organisationId);
+    });
+
+  /** Officers, and the applying organisation's ACTIVE members. */
+  async canSee(actor: Actor, organisationId: string): Promise<boolean> {
+    return isGrantOfficer(actor) || this.access.isActiveMember(actor, organisationId);
+  }
+
+  /** NOT_FOUND when missing or when the caller may not see it. */
+  async getVisible(actor: Actor, id: string): Promise<GrantApplication> {
+    const application = await this.applications.findOneBy({ id });
+    if (!application || !(await this.canSee(actor, application.organisationId))) {
+      throw DomainError.notFound('GrantApplication', id);
+    }
+    return application;
+  }
+
+  /** NOT_FOUND when missing (for officers, who see every application). */
+  async get(
+    id: string,
+    manager: EntityManager = this.applications.manager,
+  ): Promise<GrantApplication> {
+    const application = await manager.findOneBy(GrantApplication, { id });
+    if (!application) throw DomainError.notFound('GrantApplication', id);
+    return application;
+  }
+
+  /**
+   * A municipal officer (or ADMIN) who is an ACTIVE member of the applying organisation may not
+   * handle its application (CONFLICT_OF_INTEREST). Checked inside the transaction that acts.
+   */
+  async requireImpartial(
+    manager: EntityManager,
+    actor: Actor,
+    organisationId: string,
+  ): Promise<void> {
+    if (
+      isPerson(actor) &&
+      (await this.access.isActivePerson(actor.personId, organisationId, manager))
+    ) {
+      throw new DomainError(
+        ErrorCode.CONFLICT_OF_INTEREST,
+        'You are a member of the applying organisation and cannot handle its application',
+        { organisationId },
+      );
+    }
+  }
+
+  /** Oldest first, as they came in. */
+  async list(
+    actor: Actor,
+    args: GrantApplicationsArgs,
+  ): Promise<ConnectionShape<GrantApplication>> {
+    const filter = args.filter ?? {};
+    const query = this.applications.createQueryBuilder('application');
+    await this.restrictToVisible(actor, query);
+    if (filter.programmeId) {
+      query.andWhere('application.programmeId = :programmeId', { programmeId: filter.programmeId });
+    }
+    if (filter.organisationId) {
+      query.andWhere('application.organisationId = :organisationId', {
+        organisationId: filter.organisationId,
+      });
+    }
+    if (filter.status) query.andWhere('application.status = :status', { status: filter.status });
+    return paginate(query, args, {
+      column: 'application.createdAt',
+      direction: 'ASC',
+      valueOf: (application) => application.createdAt,
+    });
+  }
+
+  /** Locks the application row until the transaction ends and returns it as it is now. */
+  async lock(manager: EntityManager, id: string): Promise<GrantApplication> {
+    const application = await this.database.findOneForUpdate(manager, GrantApplication, { id });
+    if (!application) throw DomainError.notFound('GrantApplication', id);
+    return application;
+  }
+
+  /** Moves the application from the status it has (checked by the caller) and audits it. */
+  async changeStatus(
+    manager: EntityManager,
+    actor: Actor,
+    application: GrantApplication,
+    to: GrantApplicationStatus,
+    changes: Partial<GrantApplication> = {},
+    detail?: Record<string, unknown>,
+  ): Promise<GrantApplication> {
+    const from = application.status;
+    // Conditional on the status read: a concurrent change that committed first wins.
+    const result = await manager.update(
+      GrantApplication,
+      { id: application.id, status: from },
+      { status: to, ...changes },
+    );
+    if (!result.affected) {
+      const current = await this.get(application.id, manager);
+      throw DomainError.invalidTransition('GrantApplication', current.status, to);
+    }
+    Object.assign(application, { status: to, ...changes });
+    await this.audit.record(manager, actor, {
+      action: `grant_application.${to.toLowerCase()}`,
+      entityType: 'GrantApplication',
+      entityId: application.id,
+      before: { status: from },
+      after: { status: to },
+      detail,
+    });
+    return application;
+  }
+
+  private async restrictToVisible(
+    actor: Actor,
+    query: SelectQueryBuilder<GrantApplication>,
+  ): Promise<void> {
+    if (isGrantOfficer(actor)) return;
+    const own = [...(await this.access.activeRoles(actor)).keys()];
+    if (own.length === 0) query.andWhere('1 = 0');
+    else query.andWhere('application.organisationId IN (:...own)', { own });
+  }
+}

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Actor, requirePerson } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { Database } from '../../database/database.service';
+import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { AuditService } from '../audit';
+import { NotificationKind } from '../notifications';
+import {
+  DecideGrantApplicationInput,
+  GrantApplicationIdInput,
+  ReviewGrantApplicationInput,
+} from './dto/grant-application.inputs';
+import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
+import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
+import { GrantReview } from './entities/grant-review.entity';
+import { GrantApplicationsService } from './grant-applications.service';
+import { GrantMoneyService } from './grant-money.service';
+import { GrantNotices } from './grant-notices.service';
+import { GrantProgrammesService } from './grant-programmes.service';
+import {
+  decisionProblems,
+  formatKronor,
+  scoreProblems,
+  statusForAward,
+  weightedScore,
+} from './grants.rules';
+
+/** Programmes in which applications are reviewed and decided. */
+const ASSESSING = [GrantProgrammeStatus.OPEN, GrantProgrammeStatus.CLOSED];
+
+const DECISION_WORDS: Partial<Record<GrantApplicationStatus, string>> = {
+  [GrantApplicationStatus.APPROVED]: 'beviljad',
+  [GrantApplicationStatus.PARTIALLY_APPROVED]: 'delvis beviljad',
+  [GrantApplicationStatus.REJECTED]: 'avslagen',
+};
+
+/**
+ * Assessment by municipal officers: starting the review, scoring against the programme's criteria,
+ * and the decision, which is final and reserves the award from the budget in the same
+ * transaction. An officer who is an ACTIVE member of the applying organisation is refused
+ * (CONFLICT_OF_INTEREST).
+ */
+@Injectable()
+export class GrantAssessmentService {
+  constructor(
+    @InjectRepository(GrantReview) private readonly reviews: Repository<GrantReview>,
+    private readonly database: Database,
+    private readonly programmes: GrantProgrammesService,
+    private readonly applications: GrantApplicationsService,
+    private readonly money: GrantMoneyService,
+    private readonly notices: GrantNotices,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Each application's reviews, oldest first. */
+  readonly reviewsByApplication: LoaderFactory<string, GrantReview[]> = () =>
+    new DataLoader(async (applicationIds) => {
+      const rows = await this.reviews.find({
+        where: { applicationId: In([...applicationIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupedByKey(applicationIds, rows, (row) => row.applicationId);
+    });
+
+  /** SUBMITTED → UNDER_REVIEW. */
+  async startReview(actor: Actor, input: GrantApplicationIdInput): Promise<GrantApplication> {
+    requirePerson(actor, 'Only a signed-in officer reviews applications');
+    const found = await this.applications.get(input.applicationId);
+    return this.database.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, found.id);
+      await this.applications.requireImpartial(manager, actor, application.organisationId);
+      const to = GrantApplicationStatus.UNDER_REVIEW;
+      if (application.status !== GrantApplicationStatus.SUBMITTED) {
+        throw DomainError.invalidTransition('GrantApplication', application.status, to);
+      }
+      await this.requireAssessing(manager, application.programmeId, to);
+      return this.applications.changeStatus(manager, actor, application, to, {
+        reviewStartedAt: this.clock.now(),
+      });
+    });
+  }
+
+  /**
+   * Records (or revises) the caller's review of an application UNDER_REVIEW: a score of 1–5 for
+   * each criterion of the programme, and a comment.
+   */
+  async review(actor: Actor, input: ReviewGrantApplicationInput): Promise<GrantReview> {
+    const person = requirePerson(actor, 'Only a signed-in officer reviews applications');
+    const found = await this.applications.get(input.applicationId);
+    return this.database.transaction(async (manager) => {
+      // Locked, so a review cannot slip in after the decision.
+      const application = await this.applications.lock(manager, found.id);
+      await this.applications.requireImpartial(manager, actor, application.organisationId);
+      if (application.status !== GrantApplicationStatus.UNDER_REVIEW) {
+        throw DomainError.invalidTransition('GrantApplication', application.status, 'REVIEWED');
+      }
+      const programme = await this.programmes.get(application.programmeId, manager);
+      const problems = scoreProblems(input.scores, programme.criteria);
+      if (Object.keys(problems).length > 0) {
+        throw DomainError.badInput('The scores do not match the criteria', problems);
+      }
+      // In the programme's order of criteria.
+      const scores = programme.criteria.map((criterion) => ({
+        criterion: criterion.name,
+        score: input.scores.find((score) => score.criterion === criterion.name)?.score ?? 0,
+      }));
+      const score = weightedScore(scores, programme.criteria);
+      const now = this.clock.now();
+      const existing = await manager.findOneBy(GrantReview, {
+        applicationId: application.id,
+        reviewerId: person.personId,
+      });
+      const review =
+        existing ??
+        manager.create(GrantReview, {
+          applicationId: application.id,
+          reviewerId: person.personId,
+          createdAt: now,
+        });
+      const before = existing
+        ? {
+            scores: existing.scores,
+            comment: existing.comment,
+            weightedScore: existing.weightedScore,
+          }
+        : undefined;
+      Object.assign(review, {
+        scores,
+        comment: input.comment,
+        weightedScore: score,
+        revisedAt: now,
+      });
+      const saved = await manager.save(review);
+      await this.audit.record(manager, actor, {
+        action: existing ? 'grant_application.review_revised' : 'grant_application.reviewed',
+        entityType: 'GrantApplication',
+        entityId: application.id,
+        before,
+        after: { scores, comment: input.comment, weightedScore: score },
+        detail: { reviewId: saved.id },
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * The decision on an application UNDER_REVIEW that has at least one review: APPROVED (the full
+   * amount), PARTIALLY_APPROVED or REJECTED (nothing). Final: the status moves by a conditional
+   * UPDATE from UNDER_REVIEW, so of two decisions racing only one lands. The award is reserved from
+   * the budget in the same transaction (GRANT_BUDGET_EXCEEDED rolls the decision back); a rejection
+   * reserves nothing. The organisation's admins are notified; a CLOSED programme with nothing left
+   * to decide becomes DECIDED.
+   */
+  async decide(actor: Actor, input: DecideGrantApplicationInput): Promise<GrantApplication> {
+    const person = requirePerson(actor, 'Only a signed-in officer decides on applications');
+    const found = await this.applications.get(input.applicationId);
+    return this.database.transaction(async (manager) => {
+      // The programme's row first: decisions on one programme are made one at a time.
+      const programme = await this.programmes.lock(manager, found.programmeId);
+      const application = await this.applications.lock(manager, found.id);
+      await this.applications.requireImpartial(manager, actor, application.organisationId);
+      const to = statusForAward(input.awardedAmount, application.requestedAmount);
+      if (application.status !== GrantApplicationStatus.UNDER_REVIEW) {
+        throw DomainError.invalidTransition('GrantApplication', application.status, to);
+      }
+      if (!ASSESSING.includes(programme.status)) {
+        throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
+      }
+      const problems = decisionProblems(
+        input.awardedAmount,
+        application.requestedAmount,
+        input.motivation,
+      );
+      if (Object.keys(problems).length > 0) {
+        throw DomainError.badInput('The decision is not complete', problems);
+      }
+      if ((await manager.countBy(GrantReview, { applicationId: application.id })) === 0) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE_TRANSITION,
+          'Review the application before deciding on it',
+          { from: 'UNREVIEWED', to },
+        );
+      }
+      const now = this.clock.now();
+      const decided = await this.applications.changeStatus(
+        manager,
+        actor,
+        application,
+        to,
+        {
+          awardedAmount: input.awardedAmount,
+          motivation: input.motivation || null,
+          decidedById: person.personId,
+          decidedAt: now,
+        },
+        {
+          requestedAmount: application.requestedAmount,
+          awardedAmount: input.awardedAmount,
+          ...(input.motivation ? { motivation: input.motivation } : {}),
+        },
+      );
+      if (input.awardedAmount > 0) {
+        await this.money.allocate(manager, actor, decided, input.awardedAmount, now);
+      }
+      await this.notices.toOrganisationAdmins(manager, application.organisationId, {
+        kind: NotificationKind.APPLICATION_DECIDED,
+        subject: `Beslut om bidrag: ${programme.name}`,
+        body:
+          `Ansökan är ${DECISION_WORDS[to] ?? to}: ${formatKronor(input.awardedAmount)} av sökta ` +
+          `${formatKronor(application.requestedAmount)}.` +
+          (input.motivation ? ` Motivering: ${input.motivation}` : ''),
+        data: {
+          applicationId: application.id,
+          programmeId: programme.id,
+          status: to,
+          awardedAmount: input.awardedAmount,
+        },
+      });
+      await this.programmes.completeIfDecided(manager, actor, programme);
+      return decided;
+    });
+  }
+
+  private async requireAssessing(
+    manager: EntityManager,
+    programmeId: string,
+    to: string,
+  ): Promise<GrantProgramme> {
+    const programme = await this.programmes.get(programmeId, manager);
+    if (!ASSESSING.includes(programme.status)) {
+      throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
+    }
+    return programme;
+  }
+}

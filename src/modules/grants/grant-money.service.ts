@@ -1,0 +1,367 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, requirePerson } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { toStockholmIso } from '../../common/time';
+import { Database } from '../../database/database.service';
+import { AuditService } from '../audit';
+import { NotificationKind } from '../notifications';
+import {
+  RecordAdjustmentInput,
+  RecordDisbursementInput,
+  RecordRecoveryInput,
+} from './dto/grant-money.inputs';
+import { FollowUpReport, FollowUpReportStatus } from './entities/follow-up-report.entity';
+import { AWARDED_STATUSES, GrantApplication } from './entities/grant-application.entity';
+import { GrantLedgerEntry, GrantLedgerKind } from './entities/grant-ledger-entry.entity';
+import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
+import { GrantApplicationsService } from './grant-applications.service';
+import { GrantNotices } from './grant-notices.service';
+import { GrantProgrammesService } from './grant-programmes.service';
+import { formatKronor } from './grants.rules';
+
+const AWARDED = AWARDED_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Every movement of grant money, each in one transaction: a conditional UPDATE of the counters the
+ * rule limits (the programme's `allocated + x <= budget`, the award's `disbursed + x <= awarded`,
+ * the claim's `recovered + x <= disbursed − spent`), the append-only ledger entry, the audit entry
+ * (who, when, the amount, the totals before and after) and the notification. The conditional
+ * UPDATE decides under any concurrency (it re-reads the row it locks); CHECK constraints on the
+ * counters are the last line of defence.
+ */
+@Injectable()
+export class GrantMoneyService {
+  constructor(
+    private readonly database: Database,
+    private readonly programmes: GrantProgrammesService,
+    private readonly applications: GrantApplicationsService,
+    private readonly notices: GrantNotices,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Reserves a decided award from the programme's budget (GRANT_BUDGET_EXCEEDED when it does not
+   * fit). Runs in the decision's transaction.
+   */
+  async allocate(
+    manager: EntityManager,
+    actor: Actor,
+    application: GrantApplication,
+    amount: number,
+    decidedAt: Date,
+  ): Promise<GrantLedgerEntry> {
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(GrantProgramme)
+      .set({ allocated: () => '"allocated" + :amount' })
+      .where('id = :id', { id: application.programmeId })
+      .andWhere('"allocated" + :amount <= "budget"')
+      .setParameter('amount', amount)
+      .execute();
+    if (!claimed.affected) {
+      const programme = await this.programmes.get(application.programmeId, manager);
+      throw new DomainError(
+        ErrorCode.GRANT_BUDGET_EXCEEDED,
+        `The programme has ${formatKronor(programme.budget - programme.allocated)} left, not ${formatKronor(amount)}`,
+        {
+          budget: programme.budget,
+          allocated: programme.allocated,
+          remaining: programme.budget - programme.allocated,
+          requested: amount,
+        },
+      );
+    }
+    await this.addToApplication(manager, application.id, 'awarded', amount);
+    return this.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
+      occurredAt: decidedAt,
+    });
+  }
+
+  /** A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED). */
+  async disburse(actor: Actor, input: RecordDisbursementInput): Promise<GrantLedgerEntry> {
+    requirePerson(actor, 'Only a signed-in officer records payments');
+    const found = await this.applications.get(input.applicationId);
+    if (input.paidAt > this.clock.now()) {
+      throw DomainError.badInput('A payment is recorded once made', {
+        paidAt: ['must not be in the future'],
+      });
+    }
+    return this.database.transaction(async (manager) => {
+      const application = await this.prepare(
+        manager,
+        actor,
+        found.id,
+        GrantLedgerKind.DISBURSEMENT,
+      );
+      if (application.decidedAt && input.paidAt < application.decidedAt) {
+        throw DomainError.badInput('A payment cannot precede the decision', {
+          paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
+        });
+      }
+      const paid = await manager
+        .createQueryBuilder()
+        .update(GrantApplication)
+        .set({ disbursed: () => '"disbursed" + :amount' })
+        .where('id = :id', { id: application.id })
+        .andWhere(`status IN (${AWARDED})`)
+        .andWhere('"disbursed" + :amount <= "awarded"')
+        .setParameter('amount', input.amount)
+        .execute();
+      if (!paid.affected) {
+        const current = await this.applications.get(application.id, manager);
+        this.requireAwarded(current, GrantLedgerKind.DISBURSEMENT);
+        throw new DomainError(
+          ErrorCode.GRANT_BUDGET_EXCEEDED,
+          `Only ${formatKronor(current.awarded - current.disbursed)} of the award remains to be paid`,
+          {
+            awarded: current.awarded,
+            disbursed: current.disbursed,
+            remaining: current.awarded - current.disbursed,
+            requested: input.amount,
+          },
+        );
+      }
+      await this.addToProgramme(manager, application.programmeId, 'disbursed', input.amount);
+      const entry = await this.append(
+        manager,
+        actor,
+        application,
+        GrantLedgerKind.DISBURSEMENT,
+        input.amount,
+        { occurredAt: input.paidAt, reference: input.reference },
+      );
+      await this.notices.toOrganisationAdmins(manager, application.organisationId, {
+        kind: NotificationKind.GRANT_PAYMENT_MADE,
+        subject: 'Utbetalning av bidrag',
+        body: `Kommunen har betalat ut ${formatKronor(input.amount)} (${input.reference}) av ert beviljade bidrag.`,
+        data: { applicationId: application.id, ledgerEntryId: entry.id, amount: input.amount },
+      });
+      return entry;
+    });
+  }
+
+  /**
+   * Money paid back after an approved follow-up report: never more than the unspent disbursed
+   * money still owed (BAD_USER_INPUT).
+   */
+  async recover(actor: Actor, input: RecordRecoveryInput): Promise<GrantLedgerEntry> {
+    requirePerson(actor, 'Only a signed-in officer records recoveries');
+    const found = await this.applications.get(input.applicationId);
+    if (input.receivedAt > this.clock.now()) {
+      throw DomainError.badInput('A repayment is recorded once received', {
+        receivedAt: ['must not be in the future'],
+      });
+    }
+    return this.database.transaction(async (manager) => {
+      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.RECOVERY);
+      const report = await manager.findOneBy(FollowUpReport, { applicationId: application.id });
+      if (report?.status !== FollowUpReportStatus.APPROVED) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE_TRANSITION,
+          'Unspent money is recovered after the follow-up report is approved',
+          { followUpReportStatus: report?.status ?? null, to: GrantLedgerKind.RECOVERY },
+        );
+      }
+      const recovered = await manager
+        .createQueryBuilder()
+        .update(GrantApplication)
+        .set({ recovered: () => '"recovered" + :amount' })
+        .where('id = :id', { id: application.id })
+        .andWhere('"recovered" + :amount <= "disbursed" - :spent')
+        .setParameters({ amount: input.amount, spent: report.amountSpent })
+        .execute();
+      if (!recovered.affected) {
+        const current = await this.applications.get(application.id, manager);
+        const owed = Math.max(0, current.disbursed - report.amountSpent - current.recovered);
+        throw DomainError.badInput('More than the organisation owes back', {
+          amount: [`must be at most the ${owed} öre of unspent money still owed`],
+        });
+      }
+      await this.addToProgramme(manager, application.programmeId, 'recovered', input.amount);
+      return this.append(manager, actor, application, GrantLedgerKind.RECOVERY, input.amount, {
+        occurredAt: input.receivedAt,
+        reference: input.reference,
+      });
+    });
+  }
+
+  /**
+   * Corrects a decided award by an ADJUSTMENT entry: up within the programme budget
+   * (GRANT_BUDGET_EXCEEDED) and the requested amount, down not below what has been paid
+   * (BAD_USER_INPUT). The decision itself stays as it was.
+   */
+  async adjust(actor: Actor, input: RecordAdjustmentInput): Promise<GrantLedgerEntry> {
+    requirePerson(actor, 'Only a signed-in officer adjusts awards');
+    const found = await this.applications.get(input.applicationId);
+    return this.database.transaction(async (manager) => {
+      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.ADJUSTMENT);
+      const changed = await manager
+        .createQueryBuilder()
+        .update(GrantApplication)
+        .set({ awarded: () => '"awarded" + :amount' })
+        .where('id = :id', { id: application.id })
+        .andWhere(`status IN (${AWARDED})`)
+        .andWhere('"awarded" + :amount >= "disbursed"')
+        .andWhere('"awarded" + :amount <= "requestedAmount"')
+        .setParameter('amount', input.amount)
+        .execute();
+      if (!changed.affected) {
+        const current = await this.applications.get(application.id, manager);
+        this.requireAwarded(current, GrantLedgerKind.ADJUSTMENT);
+        throw DomainError.badInput('The award would leave its bounds', {
+          amount: [
+            `must be from ${current.disbursed - current.awarded} (down to what has been paid) to ` +
+              `${current.requestedAmount - current.awarded} (up to the requested amount)`,
+          ],
+        });
+      }
+      const fits = await manager
+        .createQueryBuilder()
+        .update(GrantProgramme)
+        .set({ allocated: () => '"allocated" + :amount' })
+        .where('id = :id', { id: application.programmeId })
+        .andWhere('"allocated" + :amount <= "budget"')
+        .setParameter('amount', input.amount)
+        .execute();
+      if (!fits.affected) {
+        const programme = await this.programmes.get(application.programmeId, manager);
+        throw new DomainError(
+          ErrorCode.GRANT_BUDGET_EXCEEDED,
+          `The programme has ${formatKronor(programme.budget - programme.allocated)} left`,
+          {
+            budget: programme.budget,
+            allocated: programme.allocated,
+            remaining: programme.budget - programme.allocated,
+            requested: input.amount,
+          },
+        );
+      }
+      return this.append(manager, actor, application, GrantLedgerKind.ADJUSTMENT, input.amount, {
+        occurredAt: this.clock.now(),
+        note: input.reason,
+      });
+    });
+  }
+
+  /**
+   * The application, read in the transaction, after the checks every movement shares: the officer
+   * is impartial, the award is decided with money, and the programme is not archived.
+   */
+  private async prepare(
+    manager: EntityManager,
+    actor: Actor,
+    applicationId: string,
+    kind: GrantLedgerKind,
+  ): Promise<GrantApplication> {
+    const application = await this.applications.get(applicationId, manager);
+    await this.applications.requireImpartial(manager, actor, application.organisationId);
+    this.requireAwarded(application, kind);
+    const programme = await this.programmes.get(application.programmeId, manager);
+    if (programme.status === GrantProgrammeStatus.ARCHIVED) {
+      throw DomainError.invalidTransition('GrantProgramme', programme.status, kind);
+    }
+    return application;
+  }
+
+  private requireAwarded(application: GrantApplication, kind: GrantLedgerKind): void {
+    if (!AWARDED_STATUSES.includes(application.status)) {
+      throw DomainError.invalidTransition('GrantApplication', application.status, kind);
+    }
+  }
+
+  private async addToApplication(
+    manager: EntityManager,
+    applicationId: string,
+    column: 'awarded' | 'disbursed' | 'recovered',
+    amount: number,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(GrantApplication)
+      .set({ [column]: () => `"${column}" + :amount` })
+      .where('id = :id', { id: applicationId })
+      .setParameter('amount', amount)
+      .execute();
+  }
+
+  private async addToProgramme(
+    manager: EntityManager,
+    programmeId: string,
+    column: 'disbursed' | 'recovered',
+    amount: number,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(GrantProgramme)
+      .set({ [column]: () => `"${column}" + :amount` })
+      .where('id = :id', { id: programmeId })
+      .setParameter('amount', amount)
+      .execute();
+  }
+
+  /** Appends the entry and its audit record: who, when, how much, and the totals before and after. */
+  private async append(
+    manager: EntityManager,
+    actor: Actor,
+    application: GrantApplication,
+    kind: GrantLedgerKind,
+    amount: number,
+    fields: { occurredAt: Date; reference?: string; note?: string },
+  ): Promise<GrantLedgerEntry> {
+    const person = requirePerson(actor, 'Only a signed-in officer moves grant money');
+    const entry = await manager.save(
+      manager.create(GrantLedgerEntry, {
+        programmeId: application.programmeId,
+        applicationId: application.id,
+        organisationId: application.organisationId,
+        kind,
+        amount,
+        occurredAt: fields.occurredAt,
+        reference: fields.reference ?? null,
+        note: fields.note ?? null,
+        recordedById: person.personId,
+        recordedAt: this.clock.now(),
+      }),
+    );
+    const award = await this.applications.get(application.id, manager);
+    const programme = await this.programmes.get(application.programmeId, manager);
+    const moved = (of: GrantLedgerKind[]) => (of.includes(kind) ? amount : 0);
+    const allocation = moved([GrantLedgerKind.ALLOCATION, GrantLedgerKind.ADJUSTMENT]);
+    const payment = moved([GrantLedgerKind.DISBURSEMENT]);
+    const repayment = moved([GrantLedgerKind.RECOVERY]);
+    const totals = (shift: 0 | 1) => ({
+      award: {
+        awarded: award.awarded - shift * allocation,
+        disbursed: award.disbursed - shift * payment,
+        recovered: award.recovered - shift * repayment,
+      },
+      programme: {
+        allocated: programme.allocated - shift * allocation,
+        disbursed: programme.disbursed - shift * payment,
+        recovered: programme.recovered - shift * repayment,
+        remaining: programme.budget - programme.allocated + shift * allocation,
+      },
+    });
+    await this.audit.record(manager, actor, {
+      action: `grant_ledger.${kind.toLowerCase()}`,
+      entityType: 'GrantApplication',
+      entityId: application.id,
+      before: totals(1),
+      after: totals(0),
+      detail: {
+        ledgerEntryId: entry.id,
+        programmeId: application.programmeId,
+        kind,
+        amount,
+        occurredAt: fields.occurredAt.toISOString(),
+        ...(fields.reference ? { reference: fields.reference } : {}),
+        ...(fields.note ? { reason: fields.note } : {}),
+      },
+    });
+    return entry;
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { type Actor, SystemRole } from '../../common/actor';
+import { RequireSystemRole } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import type { GraphQLContext } from '../../graphql/context';
+import type { ConnectionShape } from '../../graphql/pagination';
+import { SafeIntScalar } from '../../graphql/scalars';
+import {
+  CreateGrantProgrammeInput,
+  GrantProgrammeConnection,
+  GrantProgrammeIdInput,
+  GrantProgrammesArgs,
+  UpdateGrantProgrammeInput,
+} from './dto/grant-programme.inputs';
+import { GrantProgramme } from './entities/grant-programme.entity';
+import { GrantLedgerService } from './grant-ledger.service';
+import { GrantProgrammesService } from './grant-programmes.service';
+
+@Resolver(() => GrantProgramme)
+export class GrantProgrammesResolver {
+  constructor(private readonly programmes: GrantProgrammesService) {}
+
+  @Query(() => GrantProgrammeConnection, {
+    description:
+      'Grant programmes, newest application window first: every signed-in person sees those not in DRAFT; ' +
+      'municipal officers also see drafts.',
+  })
+  grantProgrammes(
+    @CurrentActor() actor: Actor,
+    @Args() args: GrantProgrammesArgs,
+  ): Promise<ConnectionShape<GrantProgramme>> {
+    return this.programmes.list(actor, args);
+  }
+
+  @Query(() => GrantProgramme, {
+    description: 'One grant programme (a DRAFT only for municipal officers).',
+  })
+  grantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The programme.' }) id: string,
+  ): Promise<GrantProgramme> {
+    return this.programmes.getVisible(actor, id);
+  }
+
+  @Mutation(() => GrantProgramme, {
+    description: 'Creates a grant programme as DRAFT. MUNICIPAL_OFFICER.',
+  })
+  @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
+  createGrantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The programme.' }) input: CreateGrantProgrammeInput,
+  ): Promise<GrantProgramme> {
+    return this.programmes.create(actor, input);
+  }
+
+  @Mutation(() => GrantProgramme, {
+    description: 'Changes a DRAFT programme. MUNICIPAL_OFFICER.',
+  })
+  @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
+  updateGrantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The changes.' }) input: UpdateGrantProgrammeInput,
+  ): Promise<GrantProgramme> {
+    return this.programmes.update(actor, input);
+  }
+
+  @Mutation(() => GrantProgramme, {
+    description:
+      'DRAFT → OPEN: publishes the programme; organisations apply from opensAt until closesAt. MUNICIPAL_OFFICER.',
+  })
+  @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
+  openGrantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The programme.' }) input: GrantProgrammeIdInput,
+  ): Promise<GrantProgramme> {
+    return this.programmes.open(actor, input);
+  }
+
+  @Mutation(() => GrantProgramme, {
+    description:
+      'OPEN → CLOSED: no more applications (also done automatically at closesAt); DECIDED at once when no ' +
+      'application waits for a decision. MUNICIPAL_OFFICER.',
+  })
+  @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
+  closeGrantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The programme.' }) input: GrantProgrammeIdInput,
+  ): Promise<GrantProgramme> {
+    return this.programmes.close(actor, input);
+  }
+
+  @Mutation(() => GrantProgramme, {
+    description:
+      'DECIDED → ARCHIVED: closes the books, once every award has an approved follow-up report and no unspent ' +
+      'money is owed back. Nothing about the programme changes afterwards. MUNICIPAL_OFFICER.',
+  })
+  @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
+  archiveGrantProgramme(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The programme.' }) input: GrantProgrammeIdInput,
+  ): Promise<GrantProgramme> {
+    return this.programmes.archive(actor, input);
+  }
+}
+
+/** The money of a programme, summed from its ledger (one query per page through a DataLoader). */
+@Resolver(() => GrantProgramme)
+export class GrantProgrammeFieldsResolver {
+  constructor(private readonly ledger: GrantLedgerService) {}
+
+  private totals(programme: GrantProgramme, context: GraphQLContext) {
+    return context.loaders.get(this.ledger.totalsByProgramme).load(programme.id);
+  }
+
+  @ResolveField(() => SafeIntScalar, {
+    description: 'Awarded so far, in öre: the sum of ALLOCATION and ADJUSTMENT entries.',
+  })
+  async allocated(
+    @Parent() programme: GrantProgramme,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return (await this.totals(programme, context)).allocated;
+  }
+
+  @ResolveField(() => SafeIntScalar, {
+    description: 'Paid out so far, in öre: the sum of DISBURSEMENT entries.',
+  })
+  async disbursed(
+    @Parent() programme: GrantProgramme,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return (await this.totals(programme, context)).disbursed;
+  }
+
+  @ResolveField(() => SafeIntScalar, {
+    description: 'Paid back by organisations, in öre: the sum of RECOVERY entries.',
+  })
+  async recovered(
+    @Parent() programme: GrantProgramme,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return (await this.totals(programme, context)).recovered;
+  }
+
+  @ResolveField(() => SafeIntScalar, {
+    description: 'Budget not yet awarded, in öre: budget − allocated.',
+  })
+  async remaining(
+    @Parent() programme: GrantProgramme,
+    @Context() context: GraphQLContext,
+  ): Promise<number> {
+    return programme.budget - (await this.totals(programme, context)).allocated;
+  }
+}

@@ -1,0 +1,361 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, hasSystemRole, isPerson, SystemRole } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { Database } from '../../database/database.service';
+import { LoaderFactory, loaderById } from '../../graphql/loaders';
+import { ConnectionShape, paginate } from '../../graphql/pagination';
+import { AuditService } from '../audit';
+import {
+  CreateGrantProgrammeInput,
+  GrantProgrammeIdInput,
+  GrantProgrammesArgs,
+  UpdateGrantProgrammeInput,
+} from './dto/grant-programme.inputs';
+import { FollowUpReport, FollowUpReportStatus } from './entities/follow-up-report.entity';
+import {
+  GrantApplication,
+  PENDING_APPLICATION_STATUSES,
+} from './entities/grant-application.entity';
+import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
+import { canChangeProgramme, programmeShapeProblems } from './grants.rules';
+
+/** The audit action of each status a programme moves to. */
+const STATUS_ACTIONS: Record<GrantProgrammeStatus, string> = {
+  [GrantProgrammeStatus.DRAFT]: 'drafted',
+  [GrantProgrammeStatus.OPEN]: 'opened',
+  [GrantProgrammeStatus.CLOSED]: 'closed',
+  [GrantProgrammeStatus.DECIDED]: 'decided',
+  [GrantProgrammeStatus.ARCHIVED]: 'archived',
+};
+
+/** Municipal officers (and ADMIN) run programmes and see drafts. */
+export function isGrantOfficer(actor: Actor): boolean {
+  return hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER);
+}
+
+/** The terms of a programme recorded in the audit log. */
+function terms(programme: GrantProgramme): Record<string, unknown> {
+  return {
+    name: programme.name,
+    description: programme.description,
+    fiscalYear: programme.fiscalYear,
+    budget: programme.budget,
+    eligibleKinds: programme.eligibleKinds,
+    opensAt: programme.opensAt.toISOString(),
+    closesAt: programme.closesAt.toISOString(),
+    maxPerApplication: programme.maxPerApplication,
+    followUpDueAt: programme.followUpDueAt.toISOString(),
+    criteria: programme.criteria,
+  };
+}
+
+/**
+ * Grant programmes: officers create them as DRAFT, change them only then, open and close them and
+ * archive them; CLOSED becomes DECIDED by itself when no application waits for a decision. Every
+ * signed-in person sees programmes that are not DRAFT (organisations need them to apply).
+ */
+@Injectable()
+export class GrantProgrammesService {
+  constructor(
+    @InjectRepository(GrantProgramme) private readonly programmes: Repository<GrantProgramme>,
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly byId: LoaderFactory<string, GrantProgramme | null> = () => loaderById(this.programmes);
+
+  /** NOT_FOUND when missing, and for a DRAFT unless the caller is an officer. */
+  async getVisible(actor: Actor, id: string): Promise<GrantProgramme> {
+    const programme = await this.programmes.findOneBy({ id });
+    if (!programme || (programme.status === GrantProgrammeStatus.DRAFT && !isGrantOfficer(actor))) {
+      throw DomainError.notFound('GrantProgramme', id);
+    }
+    return programme;
+  }
+
+  /** NOT_FOUND when missing. */
+  async get(id: string, manager: EntityManager = this.programmes.manager): Promise<GrantProgramme> {
+    const programme = await manager.findOneBy(GrantProgramme, { id });
+    if (!programme) throw DomainError.notFound('GrantProgramme', id);
+    return programme;
+  }
+
+  /** Locks the programme row until the transaction ends (decisions and status changes queue on it). */
+  async lock(manager: EntityManager, id: string): Promise<GrantProgramme> {
+    const programme = await this.database.findOneForUpdate(manager, GrantProgramme, { id });
+    if (!programme) throw DomainError.notFound('GrantProgramme', id);
+    return programme;
+  }
+
+  /** Newest window first. */
+  list(actor: Actor, args: GrantProgrammesArgs): Promise<ConnectionShape<GrantProgramme>> {
+    const filter = args.filter ?? {};
+    const query = this.programmes.createQueryBuilder('programme');
+    this.restrictToVisible(actor, query);
+    if (filter.status) query.andWhere('programme.status = :status', { status: filter.status });
+    if (filter.fiscalYear) {
+      query.andWhere('programme.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
+    }
+    if (filter.eligibleKind) {
+      // simple-json text: the kind appears quoted in the array.
+      query.andWhere('programme.eligibleKinds LIKE :kind', { kind: `%"${filter.eligibleKind}"%` });
+    }
+    return paginate(query, args, {
+      column: 'programme.opensAt',
+      direction: 'DESC',
+      valueOf: (programme) => programme.opensAt,
+    });
+  }
+
+  async create(
+    actor: Actor,
+    input: CreateGrantProgrammeInput,
+    options: { id?: string } = {},
+  ): Promise<GrantProgramme> {
+    if (!isPerson(actor)) throw DomainError.forbidden();
+    const shape = { ...input, criteria: this.criteria(input.criteria) };
+    this.requireWellFormed(shape);
+    return this.database.transaction(async (manager) => {
+      const programme = await manager.save(
+        manager.create(GrantProgramme, {
+          id: options.id,
+          name: input.name,
+          description: input.description ?? '',
+          fiscalYear: input.fiscalYear,
+          budget: input.budget,
+          eligibleKinds: input.eligibleKinds,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          maxPerApplication: input.maxPerApplication,
+          followUpDueAt: input.followUpDueAt,
+          criteria: shape.criteria,
+          status: GrantProgrammeStatus.DRAFT,
+          allocated: 0,
+          disbursed: 0,
+          recovered: 0,
+          createdById: actor.personId,
+          createdAt: this.clock.now(),
+          openedAt: null,
+          closedAt: null,
+          decidedAt: null,
+          archivedAt: null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'grant_programme.created',
+        entityType: 'GrantProgramme',
+        entityId: programme.id,
+        after: { ...terms(programme), status: programme.status },
+      });
+      return programme;
+    });
+  }
+
+  /** DRAFT only: once open, organisations rely on the terms. */
+  async update(actor: Actor, input: UpdateGrantProgrammeInput): Promise<GrantProgramme> {
+    return this.database.transaction(async (manager) => {
+      const programme = await this.lock(manager, input.programmeId);
+      if (programme.status !== GrantProgrammeStatus.DRAFT) {
+        throw DomainError.invalidTransition('GrantProgramme', programme.status, 'UPDATED');
+      }
+      const before = terms(programme);
+      const { programmeId: _id, criteria, ...changes } = input;
+      const defined = Object.fromEntries(
+        Object.entries(changes).filter(([, value]) => value !== undefined),
+      );
+      Object.assign(programme, defined);
+      if (criteria) programme.criteria = this.criteria(criteria);
+      this.requireWellFormed(programme);
+      const saved = await manager.save(programme);
+      const after = terms(saved);
+      const changed = Object.keys(after).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
+      if (changed.length > 0) {
+        await this.audit.record(manager, actor, {
+          action: 'grant_programme.updated',
+          entityType: 'GrantProgramme',
+          entityId: saved.id,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+        });
+      }
+      return saved;
+    });
+  }
+
+  /** DRAFT → OPEN: published; organisations apply from opensAt. Not once closesAt has passed. */
+  async open(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
+    return this.database.transaction(async (manager) => {
+      const programme = await this.lock(manager, input.programmeId);
+      this.requireTransition(programme, GrantProgrammeStatus.OPEN);
+      const now = this.clock.now();
+      if (programme.closesAt <= now) {
+        throw DomainError.badInput('The application window has already ended', {
+          closesAt: ['must be in the future to open the programme'],
+        });
+      }
+      return this.changeStatus(manager, actor, programme, GrantProgrammeStatus.OPEN, {
+        openedAt: now,
+      });
+    });
+  }
+
+  /** OPEN → CLOSED (before closesAt, or as the scheduled job does at it); DECIDED if nothing waits. */
+  async close(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
+    return this.database.transaction(async (manager) => {
+      const programme = await this.lock(manager, input.programmeId);
+      return this.closeLocked(manager, actor, programme);
+    });
+  }
+
+  /** Closes a programme whose row the caller has locked. */
+  async closeLocked(
+    manager: EntityManager,
+    actor: Actor,
+    programme: GrantProgramme,
+    detail?: Record<string, unknown>,
+  ): Promise<GrantProgramme> {
+    this.requireTransition(programme, GrantProgrammeStatus.CLOSED);
+    const closed = await this.changeStatus(
+      manager,
+      actor,
+      programme,
+      GrantProgrammeStatus.CLOSED,
+      { closedAt: this.clock.now() },
+      detail,
+    );
+    return this.completeIfDecided(manager, actor, closed);
+  }
+
+  /**
+   * A CLOSED programme with no application waiting (SUBMITTED or UNDER_REVIEW) becomes DECIDED. Its
+   * row must be locked by the caller: every change that can end the last pending application
+   * (decide, withdraw, close) locks it first, so two of them cannot each miss the other.
+   */
+  async completeIfDecided(
+    manager: EntityManager,
+    actor: Actor,
+    programme: GrantProgramme,
+  ): Promise<GrantProgramme> {
+    if (programme.status !== GrantProgrammeStatus.CLOSED) return programme;
+    const pending = await manager.countBy(GrantApplication, {
+      programmeId: programme.id,
+      status: In(PENDING_APPLICATION_STATUSES),
+    });
+    if (pending > 0) return programme;
+    return this.changeStatus(
+      manager,
+      actor,
+      programme,
+      GrantProgrammeStatus.DECIDED,
+      { decidedAt: this.clock.now() },
+      { automatic: true },
+    );
+  }
+
+  /**
+   * DECIDED → ARCHIVED: the books are closed. Only when every award has an approved follow-up
+   * report and nobody owes unspent money back; afterwards nothing about it changes.
+   */
+  async archive(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
+    return this.database.transaction(async (manager) => {
+      const programme = await this.lock(manager, input.programmeId);
+      this.requireTransition(programme, GrantProgrammeStatus.ARCHIVED);
+      const unsettled = await manager
+        .createQueryBuilder(GrantApplication, 'application')
+        .leftJoin(
+          FollowUpReport,
+          'report',
+          'report.applicationId = application.id AND report.status = :approved',
+          { approved: FollowUpReportStatus.APPROVED },
+        )
+        .select('application.id', 'id')
+        .addSelect('report.id', 'reportId')
+        .addSelect('report.amountSpent', 'amountSpent')
+        .addSelect('application.disbursed', 'disbursed')
+        .addSelect('application.recovered', 'recovered')
+        .where('application.programmeId = :id', { id: programme.id })
+        .andWhere('application.awarded > 0')
+        .getRawMany<{
+          id: string;
+          reportId: string | null;
+          amountSpent: string | number | null;
+          disbursed: string | number;
+          recovered: string | number;
+        }>();
+      const withoutReport = unsettled.filter((row) => row.reportId === null).map((row) => row.id);
+      const owing = unsettled
+        .filter(
+          (row) =>
+            row.reportId !== null &&
+            Number(row.disbursed) - Number(row.amountSpent) - Number(row.recovered) > 0,
+        )
+        .map((row) => row.id);
+      if (withoutReport.length > 0 || owing.length > 0) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE_TRANSITION,
+          'Every award needs an approved follow-up report and no unspent money may be owed before archiving',
+          {
+            from: programme.status,
+            to: GrantProgrammeStatus.ARCHIVED,
+            withoutApprovedReport: withoutReport,
+            owingRecovery: owing,
+          },
+        );
+      }
+      return this.changeStatus(manager, actor, programme, GrantProgrammeStatus.ARCHIVED, {
+        archivedAt: this.clock.now(),
+      });
+    });
+  }
+
+  private requireTransition(programme: GrantProgramme, to: GrantProgrammeStatus): void {
+    if (!canChangeProgramme(programme.status, to)) {
+      throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
+    }
+  }
+
+  private async changeStatus(
+    manager: EntityManager,
+    actor: Actor,
+    programme: GrantProgramme,
+    to: GrantProgrammeStatus,
+    stamps: Partial<Pick<GrantProgramme, 'openedAt' | 'closedAt' | 'decidedAt' | 'archivedAt'>>,
+    detail?: Record<string, unknown>,
+  ): Promise<GrantProgramme> {
+    const from = programme.status;
+    await manager.update(GrantProgramme, { id: programme.id }, { status: to, ...stamps });
+    Object.assign(programme, { status: to, ...stamps });
+    await this.audit.record(manager, actor, {
+      action: `grant_programme.${STATUS_ACTIONS[to]}`,
+      entityType: 'GrantProgramme',
+      entityId: programme.id,
+      before: { status: from },
+      after: { status: to },
+      detail,
+    });
+    return programme;
+  }
+
+  private criteria(input: { name: string; weight: number }[]): { name: string; weight: number }[] {
+    return input.map(({ name, weight }) => ({ name: name.trim(), weight }));
+  }
+
+  private requireWellFormed(shape: Parameters<typeof programmeShapeProblems>[0]): void {
+    const problems = programmeShapeProblems(shape);
+    if (Object.keys(problems).length > 0) {
+      throw DomainError.badInput('The programme is not well-formed', problems);
+    }
+  }
+
+  private restrictToVisible(actor: Actor, query: SelectQueryBuilder<GrantProgramme>): void {
+    if (isGrantOfficer(actor)) return;
+    query.andWhere('programme.status <> :draft', { draft: GrantProgrammeStatus.DRAFT });
+  }
+}
