@@ -66,7 +66,7 @@ export const DEMO_SHELTERS: DemoShelter[] = [
     organisationId: organisationId('Regnbågslinjen Väst'),
     reporterEmail: 'alex@regnbagslinjen.example',
     displayName: 'Regnbågshuset',
-    area: 'Västra Götaland',
+    area: 'Västra Götalands län',
     targetGroups: [TargetGroup.HBTQ, TargetGroup.YOUTH],
     features: [ShelterFeature.SUBSTANCE_USE_SUPPORT, ShelterFeature.PETS_ALLOWED],
     languages: ['sv', 'en'],

@@ -4,7 +4,12 @@ import { PersonActor } from '../src/common/actor';
 import { Clock } from '../src/common/clock';
 import { stockholmDate } from '../src/common/time';
 import { SupportService, SupportServicesService } from '../src/modules/services';
-import { PlacementsService, Shelter, SheltersService } from '../src/modules/shelters';
+import {
+  PlacementsService,
+  Shelter,
+  ShelterAvailabilityService,
+  SheltersService,
+} from '../src/modules/shelters';
 import {
   DEMO_PLACEMENT,
   DEMO_SERVICES,
@@ -36,6 +41,7 @@ export async function seedSheltersAndServices(
   const data = app.get(DataSource);
   const clock = app.get(Clock);
   const shelters = app.get(SheltersService);
+  const availability = app.get(ShelterAvailabilityService);
   const now = clock.now();
 
   for (const demo of DEMO_SHELTERS) {
@@ -62,7 +68,7 @@ export async function seedSheltersAndServices(
     for (let daysAgo = HISTORY_DAYS - 1; daysAgo >= (demo.silentDays ?? 0); daysAgo -= 1) {
       const free = freeAdultPlaces(demo, daysAgo);
       await clock.at(new Date(now.getTime() - daysAgo * DAY - 2 * HOUR), () =>
-        shelters.reportAvailability(admin, {
+        availability.report(admin, {
           shelterId: demo.id,
           freeAdultPlaces: free,
           freeChildPlaces: Math.round((free * demo.totalChildPlaces) / demo.totalAdultPlaces),

@@ -30,6 +30,11 @@ export interface AppModuleOptions {
   readonly config?: AppConfigOptions;
   /** Where log lines go (tests capture them); standard output when left out. */
   readonly logDestination?: DestinationStream;
+  /**
+   * Whether the scheduled jobs (@Cron) run by themselves; default true. Tests turn them off and
+   * call the jobs when they have moved the clock, so nothing runs behind a test's back.
+   */
+  readonly scheduledJobs?: boolean;
 }
 
 @Module({})
@@ -42,7 +47,7 @@ export class AppModule {
         LoggingModule.forRoot(options.logDestination),
         DatabaseModule.forRoot(ENTITIES),
         CommonModule,
-        ScheduleModule.forRoot(),
+        ...(options.scheduledJobs === false ? [] : [ScheduleModule.forRoot()]),
         ApiGraphQLModule,
         PubSubModule,
         HealthModule,

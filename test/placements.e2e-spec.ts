@@ -140,6 +140,16 @@ describe('placement requests', () => {
       );
     });
 
+    it('tells the shelter who at social services asked', async () => {
+      const shelter = await test.factories.shelter(jour, { free: 1 });
+      const asked = await request(shelter.id);
+      const { placementRequest } = await jour.admin.client.ok(
+        `query($id: ID!) { placementRequest(id: $id) { requestedBy { displayName } } }`,
+        { id: asked.id },
+      );
+      expect(placementRequest.requestedBy.displayName).toBe(social.person.displayName);
+    });
+
     it('declining needs a reason, and frees nothing because nothing was held', async () => {
       const shelter = await test.factories.shelter(jour, { free: 2 });
       const asked = await request(shelter.id);
@@ -170,6 +180,15 @@ describe('placement requests', () => {
         (n) => n.kind === NotificationKind.PLACEMENT_CANCELLED,
       );
       expect(cancelled.map((n) => n.data.placementId)).toContain(asked.id);
+      // Notifications carry the request's id and status, never its case reference or free text.
+      const everything = [
+        ...(await notificationsOf(jour.admin.person.id)),
+        ...(await notificationsOf(social.person.id)),
+      ].filter((n) => n.kind.startsWith('PLACEMENT_'));
+      expect(everything.length).toBeGreaterThanOrEqual(3);
+      const text = JSON.stringify(everything.map((n) => [n.subject, n.body, n.data]));
+      expect(text).not.toContain(asked.caseReference);
+      expect(text).not.toContain('ordnat annat boende');
       // The freed place can be held for someone else.
       const next = await request(shelter.id);
       expect(
@@ -371,6 +390,33 @@ describe('placement requests', () => {
       );
     });
 
+    it('keeps entries about placement requests and shelters from municipal officers (ADMIN only)', async () => {
+      const shelter = await test.factories.shelter(jour, { free: 1 });
+      const asked = await request(shelter.id);
+      await social.client.ok(ONE, { id: asked.id });
+      const officer = await test.factories.municipalOfficer();
+      const admin = await test.factories.admin();
+      const AUDIT = `query($filter: AuditLogFilter) { auditLog(filter: $filter, first: 100) {
+        totalCount edges { node { entityType entityId summary } } } }`;
+      for (const entityType of ['PlacementRequest', 'Shelter']) {
+        expect(await officer.client.code(AUDIT, { filter: { entityType } })).toBe('FORBIDDEN');
+      }
+      for (const entityId of [asked.id, shelter.id]) {
+        const { auditLog } = await officer.client.ok(AUDIT, { filter: { entityId } });
+        expect(auditLog.totalCount).toBe(0);
+        const seenByAdmin = await admin.client.ok(AUDIT, { filter: { entityId } });
+        expect(seenByAdmin.auditLog.totalCount).toBeGreaterThan(0);
+      }
+      const { auditLog: everything } = await officer.client.ok(AUDIT, {});
+      expect(
+        everything.edges.filter((edge: any) =>
+          ['PlacementRequest', 'Shelter'].includes(edge.node.entityType),
+        ),
+      ).toEqual([]);
+      // Officers still read the rest of the log.
+      expect(everything.totalCount).toBeGreaterThan(0);
+    });
+
     it('records every read: each request a list returns, and each single read', async () => {
       const shelter = await test.factories.shelter(jour, { free: 2 });
       const first = await request(shelter.id);
@@ -435,6 +481,26 @@ describe('placement requests', () => {
       // Running again changes nothing.
       await jobs.expireHolds();
       expect((await stored(shelter.id)).heldAdultPlaces).toBe(0);
+    });
+
+    it('a hold that has run out cannot be cancelled either: it expires', async () => {
+      const shelter = await test.factories.shelter(jour, { free: 1 });
+      const asked = await request(shelter.id);
+      await jour.admin.client.ok(RESPOND, { input: { placementId: asked.id, accept: true } });
+      test.clock.advance(241 * MINUTE);
+      const response = await social.client.request(CANCEL, {
+        input: { placementId: asked.id, reason: 'För sent' },
+      });
+      expect(codesOf(response)).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(response.errors?.[0].extensions.details).toMatchObject({ from: 'EXPIRED' });
+      await test.get(ShelterJobsService).expireHolds();
+      const expired = await test.dataSource
+        .getRepository(PlacementRequest)
+        .findOneByOrFail({ id: asked.id });
+      expect(expired.status).toBe('EXPIRED');
+      expect((await test.auditOf(asked.id)).map((entry) => entry.action)).not.toContain(
+        'placement.cancelled',
+      );
     });
 
     it('an expired hold does not block an acceptance even before the job has run', async () => {

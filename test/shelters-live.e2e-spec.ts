@@ -35,9 +35,9 @@ describe('shelterAvailabilityChanged subscription', () => {
     jour.admin.client.ok(REPORT, { input: { shelterId, freeAdultPlaces, freeChildPlaces: 0 } });
 
   it('tells social services the counts and partner apps the status, for the area followed', async () => {
-    const area = test.factories.unique('Uddevalla');
+    const area = 'Uddevalla';
     const shelter = await test.factories.shelter(jour, { area });
-    const elsewhere = await test.factories.shelter(jour, { area: test.factories.unique('Borås') });
+    const elsewhere = await test.factories.shelter(jour, { area: 'Borås' });
     const partner = await test.factories.apiClient([ApiScope.SHELTERS_AVAILABILITY]);
     const asSocial = connect(test, { Authorization: `Bearer ${social.token}` });
     const asPartner = connect(test, { 'X-Api-Key': partner.apiKey });
@@ -127,7 +127,7 @@ describe('shelterAvailabilityChanged subscription', () => {
   });
 
   it('announces a shelter whose last report grew too old, and one that closed, as NO_DATA', async () => {
-    const area = test.factories.unique('Mellerud');
+    const area = 'Mellerud';
     const ageing = await test.factories.shelter(jour, { area, free: 1 });
     const closing = await test.factories.shelter(jour, { area, free: 1 });
     const client = connect(test, { Authorization: `Bearer ${social.token}` });
@@ -156,5 +156,61 @@ describe('shelterAvailabilityChanged subscription', () => {
       { shelterId: closing.id, status: 'NO_DATA' },
       { shelterId: ageing.id, status: 'NO_DATA' },
     ]);
+  });
+
+  it('after the closing, says nothing more of a closed shelter; a suspended organisation’s shelter closes unannounced', async () => {
+    const area = 'Säffle';
+    const closing = await test.factories.shelter(jour, { area, free: 1 });
+    const other = await test.factories.organisation({ kind: OrganisationKind.WOMENS_SHELTER });
+    const suspendedShelter = await test.factories.shelter(other, { area, free: 1 });
+    await test.factories.suspend(other.organisation.id);
+    const shown = await test.factories.shelter(jour, { area });
+    const client = connect(test, { Authorization: `Bearer ${social.token}` });
+    const subscription = follow(client, FOLLOW, { area });
+    await subscribed(test, SHELTER_AVAILABILITY_CHANGED, 1);
+    const UPDATE = `mutation($input: UpdateShelterInput!) { updateShelter(input: $input) { id } }`;
+    await jour.admin.client.ok(UPDATE, { input: { shelterId: closing.id, active: false } });
+    await jour.admin.client.ok(UPDATE, {
+      input: { shelterId: closing.id, features: ['PETS_ALLOWED'] },
+    });
+    await other.admin.client.ok(UPDATE, {
+      input: { shelterId: suspendedShelter.id, active: false },
+    });
+    await report(shown.id, 1);
+    await until(() => subscription.events.length >= 2, 'the closing and the report');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    subscription.stop();
+    await client.dispose();
+    expect(
+      subscription.events.map((event) => {
+        const { shelterId, status } = event.data.shelterAvailabilityChanged;
+        return { shelterId, status };
+      }),
+    ).toEqual([
+      { shelterId: closing.id, status: 'NO_DATA' },
+      { shelterId: shown.id, status: 'AVAILABLE' },
+    ]);
+  });
+
+  it('checks the subscriber afresh for every event: a revoked key hears nothing more', async () => {
+    const area = 'Arvika';
+    const shelter = await test.factories.shelter(jour, { area });
+    const partner = await test.factories.apiClient([ApiScope.SHELTERS_AVAILABILITY]);
+    const client = connect(test, { 'X-Api-Key': partner.apiKey });
+    const subscription = follow(client, FOLLOW, { area });
+    await subscribed(test, SHELTER_AVAILABILITY_CHANGED, 1);
+    await report(shelter.id, 1);
+    await until(() => subscription.events.length >= 1, 'the first report');
+    const admin = await test.factories.admin();
+    await admin.client.ok(
+      `mutation($input: ApiClientIdInput!) { revokeApiClient(input: $input) { id } }`,
+      { input: { apiClientId: partner.apiClient.id } },
+    );
+    await report(shelter.id, 2);
+    await report(shelter.id, 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    subscription.stop();
+    await client.dispose();
+    expect(subscription.events).toHaveLength(1);
   });
 });

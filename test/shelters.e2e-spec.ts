@@ -21,7 +21,7 @@ import {
   Shelter,
   ShelterAvailabilityReport,
   ShelterFeature,
-  SheltersService,
+  ShelterAvailabilityService,
 } from '../src/modules/shelters';
 import { TargetGroup } from '../src/common/target-group';
 import { SignedIn } from './support/factories';
@@ -128,6 +128,9 @@ describe('shelters', () => {
 
     it.each([
       ['a street address as area', { area: 'Storgatan 12' }],
+      ['a street as area', { area: 'Storgatan, Trollhättan' }],
+      ['a landmark as area', { area: 'bakom ICA Kronogården' }],
+      ['a district as area', { area: 'Kronogården' }],
       ['a postcode as area', { area: '461 30 Trollhättan' }],
       ['no target group', { targetGroups: [] }],
       ['a language that is not an ISO 639 code', { languages: ['svenska'] }],
@@ -139,6 +142,17 @@ describe('shelters', () => {
         'BAD_USER_INPUT',
       );
       expect(await shelterCount()).toBe(before);
+    });
+
+    it('stores the area as the official name of a Swedish municipality or county', async () => {
+      const { createShelter: municipality } = await jour.admin.client.ok(CREATE, {
+        input: input({ area: '  öVERTORNEÅ ' }),
+      });
+      expect(municipality.area).toBe('Övertorneå');
+      const { createShelter: county } = await jour.admin.client.ok(CREATE, {
+        input: input({ area: 'västra götaland' }),
+      });
+      expect(county.area).toBe('Västra Götalands län');
     });
 
     it('has nowhere to put an address: the input refuses one', async () => {
@@ -393,7 +407,7 @@ describe('shelters', () => {
 
     it('filters by target group, feature, language and area', async () => {
       const hbtq = await test.factories.organisation({ kind: OrganisationKind.HBTQ_SUPPORT });
-      const area = test.factories.unique('Vänersborg');
+      const area = 'Vänersborg';
       const rainbow = await test.factories.shelter(hbtq, {
         area,
         targetGroups: [TargetGroup.HBTQ],
@@ -424,8 +438,23 @@ describe('shelters', () => {
       expect(await ids({ targetGroup: 'WOMEN', feature: 'WHEELCHAIR_ACCESSIBLE' })).toEqual([]);
     });
 
+    it('finds an area with Å, Ä or Ö whatever its case, and refuses an area that is none', async () => {
+      const shelter = await test.factories.shelter(jour, { area: 'Åmål', free: 1 });
+      for (const spelling of ['Åmål', 'åmål', 'ÅMÅL']) {
+        const { shelterAvailability } = await social.client.ok(AVAILABILITY, {
+          filter: { area: spelling },
+        });
+        expect(shelterAvailability.map((entry: any) => entry.shelterId)).toEqual([shelter.id]);
+        const { shelters } = await jour.admin.client.ok(SHELTERS, { filter: { area: spelling } });
+        expect(shelters.edges.map((edge: any) => edge.node.id)).toEqual([shelter.id]);
+      }
+      expect(await social.client.code(AVAILABILITY, { filter: { area: 'Storgatan 12' } })).toBe(
+        'BAD_USER_INPUT',
+      );
+    });
+
     it('leaves out closed shelters and those of organisations no longer verified', async () => {
-      const area = test.factories.unique('Lilla Edet');
+      const area = 'Lilla Edet';
       const closing = await test.factories.shelter(jour, { area, free: 1 });
       const suspendedOwner = await test.factories.organisation({
         kind: OrganisationKind.WOMENS_SHELTER,
@@ -524,7 +553,7 @@ describe('shelter queries', () => {
     const owner = await test.factories.organisation({ kind: OrganisationKind.WOMENS_SHELTER });
     for (let index = 0; index < 30; index += 1) {
       const shelter = await test.factories.shelter(owner, { free: 1 });
-      await test.get(SheltersService).reportAvailability(owner.admin.actor, {
+      await test.get(ShelterAvailabilityService).report(owner.admin.actor, {
         shelterId: shelter.id,
         freeAdultPlaces: 2,
         freeChildPlaces: 0,

@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { SystemRole } from '../src/common/actor';
 import type { ScratchDatabase } from '../src/database/scratch-database';
 import { Person } from '../src/modules/people';
@@ -6,6 +7,33 @@ import { scratchTestDatabase, TestApp } from './support/test-app';
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { person { email systemRole } } }`;
 
 describe('start-up', () => {
+  it('schedules every job with its interval (tests run them by hand instead)', async () => {
+    const test = await TestApp.create({ scheduledJobs: true });
+    try {
+      const jobs = test.get(SchedulerRegistry).getCronJobs();
+      const schedules = Object.fromEntries(
+        [...jobs].map(([name, job]) => [name, String(job.cronTime.source)]),
+      );
+      expect(schedules).toEqual({
+        'auth-housekeeping': '0 0-23/1 * * *',
+        'grants-close-programmes': '0 */10 * * * *',
+        'grants-follow-up-reminders': '0 0-23/1 * * *',
+        'night-walks-no-shows': '0 */5 * * * *',
+        'night-walks-reminders': '0 */10 * * * *',
+        'shelters-announce-stale': '0 */5 * * * *',
+        'shelters-expire-holds': '*/1 * * * *',
+      });
+    } finally {
+      await test.close();
+    }
+    const quiet = await TestApp.create();
+    try {
+      expect(() => quiet.get(SchedulerRegistry)).toThrow();
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('stops with a message naming the variable when configuration is bad', async () => {
     await expect(TestApp.create({ env: { PORT: 'tre tusen' } })).rejects.toThrow(/PORT/);
     await expect(

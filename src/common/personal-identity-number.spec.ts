@@ -16,6 +16,12 @@ describe('personal identity numbers in free text', () => {
     // A wrong check digit in the written forms is still someone's number, mistyped.
     '811218-9875 (fel kontrollsiffra)',
     '19811218-9875',
+    // Other separators people type.
+    'hon heter 811218/9876',
+    'nr 811218.9876',
+    '19811218_9876',
+    '811218  9876',
+    '811218 – 9876',
   ])('finds one in %p', (text) => {
     expect(containsPersonalIdentityNumber(text)).toBe(true);
   });
@@ -28,6 +34,9 @@ describe('personal identity numbers in free text', () => {
     '811318-9876 (månad 13)',
     'Klockan 21:00–01:00, 2026-11-27',
     'Ordernummer 1234567890123',
+    'Tel 070/123 45 67',
+    'Klockan 21.00–01.00 den 27.11.2026',
+    'Vi gick 2026-11-27 kl 21:00, 12 unga',
   ])('does not flag %p', (text) => {
     expect(containsPersonalIdentityNumber(text)).toBe(false);
   });
@@ -41,7 +50,13 @@ describe('case references that look like a personal identity number', () => {
     '19811218 9876',
     'SOC 811218-9875',
     '701063-2391',
-  ])('%p looks like one (whatever the check digit)', (text) => {
+    '811218/9876',
+    '19811218_9876',
+    '811218.9876',
+    '81-12-18-9876',
+    '811218#9876',
+    'IFO 8112 1898 76',
+  ])('%p looks like one (whatever the check digit or separator)', (text) => {
     expect(looksLikePersonalIdentityNumber(text)).toBe(true);
   });
 

@@ -14,8 +14,15 @@ function plausibleDate(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && realDay >= 1 && realDay <= 31;
 }
 
+/** Any other separator people type between the date and the serial (`/`, `.`, `_`, two spaces). */
+const LOOSE_SEPARATOR = /(?<=\d)[\s/._:#\u2010-\u2015-]{1,3}(?=\d)/g;
+
+function candidates(text: string): RegExpMatchArray[] {
+  return [...text.matchAll(CANDIDATE), ...text.replace(LOOSE_SEPARATOR, '-').matchAll(CANDIDATE)];
+}
+
 export function containsPersonalIdentityNumber(text: string): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of candidates(text)) {
     const [, longYear, shortYear, month, day, separator, serial, check] = match;
     const year = longYear ?? shortYear;
     if (!plausibleDate(Number(month), Number(day))) continue;
@@ -28,10 +35,11 @@ export function containsPersonalIdentityNumber(text: string): boolean {
 /**
  * Stricter, for fields that have no business holding a date-shaped ten- or twelve-digit number at
  * all (a pseudonymous case reference): any possible date followed by four digits counts, whatever
- * its check digit or separator.
+ * its check digit, and whatever separates its digits (`81-12-18-9876`, `811218/9876`).
  */
 export function looksLikePersonalIdentityNumber(text: string): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
+  const joined = text.replace(/(?<=\d)[^\p{L}\p{N}]+(?=\d)/gu, '');
+  for (const match of [...candidates(text), ...joined.matchAll(CANDIDATE)]) {
     if (plausibleDate(Number(match[3]), Number(match[4]))) return true;
   }
   return false;

@@ -1,5 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateBy } from 'class-validator';
+import { swedishArea } from './swedish-areas';
 import { DomainError } from './errors/domain-error';
 
 /** `{ 'filter.search': ['search must be shorter than or equal to 100 characters'] }` */
@@ -40,3 +42,23 @@ export const LowerCase = (): PropertyDecorator =>
     const lower = (item: unknown) => (typeof item === 'string' ? item.trim().toLowerCase() : item);
     return Array.isArray(value) ? value.map(lower) : lower(value);
   });
+
+export const SWEDISH_AREA_MESSAGE =
+  'must be a Swedish municipality or county (e.g. Trollhättan, Västra Götaland), never an address';
+
+/**
+ * A Swedish municipality or county, written any case; what reaches the service is its official
+ * spelling ("åmål" → "Åmål"). Anything else (a street, a postcode, a landmark) is refused.
+ */
+export const IsSwedishArea = (): PropertyDecorator => (target, property) => {
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (swedishArea(value) ?? value) : value,
+  )(target, property);
+  ValidateBy({
+    name: 'isSwedishArea',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && swedishArea(value) === value,
+      defaultMessage: (args) => `${args?.property ?? 'area'} ${SWEDISH_AREA_MESSAGE}`,
+    },
+  })(target, property);
+};

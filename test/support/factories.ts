@@ -43,7 +43,7 @@ import {
   SupportServicesService,
 } from '../../src/modules/services';
 import { CreateSupportServiceInput } from '../../src/modules/services/dto/support-service.inputs';
-import { Shelter, SheltersService } from '../../src/modules/shelters';
+import { Shelter, ShelterAvailabilityService, SheltersService } from '../../src/modules/shelters';
 import { CreateShelterInput } from '../../src/modules/shelters/dto/shelter.inputs';
 import { TargetGroup } from '../../src/common/target-group';
 import { Client } from './graphql-client';
@@ -303,7 +303,7 @@ export class Factories {
       ...input,
     });
     if (free === undefined) return shelter;
-    return shelters.reportAvailability(owner.admin.actor, {
+    return this.test.get(ShelterAvailabilityService).report(owner.admin.actor, {
       shelterId: shelter.id,
       freeAdultPlaces: free,
       freeChildPlaces: Math.min(2, shelter.totalChildPlaces),

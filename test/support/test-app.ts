@@ -66,6 +66,8 @@ export interface TestAppOptions {
   env?: Record<string, string | undefined>;
   /** Extra modules, e.g. a probe resolver used by one test. */
   imports?: Type[];
+  /** Let the scheduled jobs run by themselves (off: tests call them after moving the clock). */
+  scheduledJobs?: boolean;
 }
 
 /**
@@ -110,6 +112,7 @@ export class TestApp {
               },
             },
             logDestination: logs,
+            scheduledJobs: options.scheduledJobs ?? false,
           }),
           ...(options.imports ?? []),
         ],

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { SystemRole } from '../../common/actor';
+import { type Actor, SystemRole } from '../../common/actor';
 import { RequireSystemRole } from '../../common/decorators/access.decorators';
+import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { AuditService } from './audit.service';
 import { AuditLogArgs } from './dto/audit-log.args';
@@ -12,10 +13,15 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditLogConnection, {
-    description: 'The audit log, newest first. ADMIN and MUNICIPAL_OFFICER only.',
+    description:
+      'The audit log, newest first. ADMIN and MUNICIPAL_OFFICER only; entries about shelters and ' +
+      'placement requests are for ADMIN only.',
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
-  auditLog(@Args() args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
-    return this.audit.list(args);
+  auditLog(
+    @CurrentActor() actor: Actor,
+    @Args() args: AuditLogArgs,
+  ): Promise<ConnectionShape<AuditLogEntry>> {
+    return this.audit.list(actor, args);
   }
 }

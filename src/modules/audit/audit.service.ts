@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { Actor, actorRef } from '../../common/actor';
+import { Actor, actorRef, isAdmin } from '../../common/actor';
+import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/clock';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditLogArgs } from './dto/audit-log.args';
@@ -25,10 +26,21 @@ export interface AuditRecord {
  */
 @Injectable()
 export class AuditService {
+  /** Kinds of record whose entries only ADMIN reads (see `restrictToAdmin`). */
+  private readonly adminOnly = new Set<string>();
+
   constructor(
     @InjectRepository(AuditLogEntry) private readonly entries: Repository<AuditLogEntry>,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Entries about these kinds of record are for ADMIN only: a module whose records are
+   * confidential even from municipal officers (placement requests, shelters) says so at start-up.
+   */
+  restrictToAdmin(...entityTypes: string[]): void {
+    for (const entityType of entityTypes) this.adminOnly.add(entityType);
+  }
 
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
     await this.recordMany(manager, actor, [record]);
@@ -58,10 +70,21 @@ export class AuditService {
     );
   }
 
-  /** Newest first. Access (ADMIN, MUNICIPAL_OFFICER) is declared on the resolver. */
-  list(args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
+  /**
+   * Newest first. Access (ADMIN, MUNICIPAL_OFFICER) is declared on the resolver; entries about the
+   * kinds of record restricted to ADMIN are left out for everyone else.
+   */
+  list(actor: Actor, args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
     const query = this.entries.createQueryBuilder('entry');
     const filter = args.filter ?? {};
+    if (!isAdmin(actor) && this.adminOnly.size > 0) {
+      if (filter.entityType && this.adminOnly.has(filter.entityType)) {
+        throw DomainError.forbidden(
+          `Only ADMIN reads the audit log of ${filter.entityType} records`,
+        );
+      }
+      query.andWhere('entry.entityType NOT IN (:...adminOnly)', { adminOnly: [...this.adminOnly] });
+    }
     if (filter.entityType)
       query.andWhere('entry.entityType = :entityType', { entityType: filter.entityType });
     if (filter.entityId)

@@ -137,6 +137,19 @@ describe('opening hours', () => {
       expect(iso(state.nextOpening)).toBe('2026-03-31T11:00:00.000+02:00');
     });
 
+    it('never closes when open around the clock', () => {
+      const always = Object.values(Weekday).map((day) => ({
+        day,
+        opens: '00:00',
+        closes: '24:00',
+      }));
+      expect(openingState(always, local('2026-12-01T12:00'))).toEqual({
+        openNow: true,
+        openUntil: null,
+        nextOpening: null,
+      });
+    });
+
     it('has no next opening without opening hours', () => {
       expect(openingState([], new Date())).toEqual({
         openNow: false,

@@ -148,9 +148,12 @@ export function openingPeriods(
   return joined;
 }
 
+const WEEK_MS = 7 * DAY_MINUTES * 60_000;
+
 /**
- * Now and next: whether the service is open at `now`, until when, and when it next opens after
- * `now` (after the current opening when it is open). Null where there is none within a week.
+ * Now and next: whether the service is open at `now`, until when (null when it does not close
+ * within a week: open around the clock), and when it next opens after `now` (after the current
+ * opening when it is open; null when not within a week).
  */
 export function openingState(
   hours: readonly WeeklyOpening[],
@@ -160,9 +163,10 @@ export function openingState(
   const periods = openingPeriods(hours, now);
   const current = periods.find((period) => period.start <= now && now < period.end);
   const next = periods.find((period) => period.start > now);
+  const closes = openNow && current && current.end.getTime() - now.getTime() <= WEEK_MS;
   return {
     openNow,
-    openUntil: openNow && current ? current.end : null,
+    openUntil: closes ? current.end : null,
     nextOpening: next?.start ?? null,
   };
 }

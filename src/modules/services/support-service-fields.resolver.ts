@@ -53,7 +53,10 @@ export class SupportServiceFieldsResolver {
     return openingState(service.openingHours, this.clock.now()).openNow;
   }
 
-  @ResolveField(() => Date, { nullable: true, description: 'When open now: when it closes.' })
+  @ResolveField(() => Date, {
+    nullable: true,
+    description: 'When open now: when it closes (null when open around the clock or closed now).',
+  })
   @Public()
   openUntil(@Parent() service: SupportService): Date | null {
     return openingState(service.openingHours, this.clock.now()).openUntil;

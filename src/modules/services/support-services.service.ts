@@ -146,7 +146,7 @@ export class SupportServicesService {
         orEmpty: true,
       });
     }
-    const openAt = filter.openAt ?? (filter.openNow ? this.clock.now() : undefined);
+    const openAt = filter.openAt ?? (typeof filter.openNow === 'boolean' ? this.clock.now() : null);
     if (openAt) {
       const { weekday, minute } = localWeekMinute(openAt);
       const open = query
@@ -158,7 +158,9 @@ export class SupportServicesService {
           'slot.weekday = :weekday AND slot.startMinute <= :minute AND slot.endMinute > :minute',
         )
         .getQuery();
-      query.andWhere(`EXISTS ${open}`, { weekday, minute });
+      // openNow: false asks for the services that are closed now.
+      const closedNow = !filter.openAt && filter.openNow === false;
+      query.andWhere(`${closedNow ? 'NOT ' : ''}EXISTS ${open}`, { weekday, minute });
     }
     return paginate(query, args, {
       column: 'service.name',

@@ -3,30 +3,35 @@ import { EntityManager } from 'typeorm';
 import { ANONYMOUS } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit';
-import { NotificationKind, NotificationsService } from '../notifications';
-import { MANAGERS, OrganisationAccess } from '../organisations';
 import {
   PlacementRequest,
   placementSnapshot,
   PlacementStatus,
 } from './entities/placement-request.entity';
 import { Shelter } from './entities/shelter.entity';
+import { PlacementNotices } from './placement-notices.service';
 import { openPlaces } from './shelters.rules';
 
 /**
  * The places accepted placements hold at a shelter. Every change is one UPDATE of the shelter's
  * row inside the caller's transaction; a hold is only taken while the held places stay within the
  * free places (the row lock makes concurrent acceptances wait and re-check), and CHECK constraints
- * refuse any other outcome.
+ * refuse any other outcome. Locks are always taken placement first, then shelter.
  */
 @Injectable()
 export class PlacementHolds {
   constructor(
-    private readonly access: OrganisationAccess,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: PlacementNotices,
+    private readonly config: AppConfig,
   ) {}
+
+  /** When a hold taken now runs out (PLACEMENT_HOLD_MINUTES). */
+  expiryFrom(now: Date): Date {
+    return new Date(now.getTime() + this.config.shelters.placementHoldMinutes * 60_000);
+  }
 
   /** Holds the placement's places, or SHELTER_AT_CAPACITY when that many are not free. */
   async hold(manager: EntityManager, placement: PlacementRequest): Promise<Shelter> {
@@ -87,34 +92,41 @@ export class PlacementHolds {
     return manager.findOneByOrFail(Shelter, { id: placement.shelterId });
   }
 
-  /**
-   * Expires accepted placements whose hold ran out (at one shelter, or everywhere) and frees their
-   * places; both sides are notified. Returns the shelters whose availability changed.
-   */
-  async releaseExpired(
-    manager: EntityManager,
-    shelterId: string | null,
-    now: Date,
-  ): Promise<Shelter[]> {
+  /** Accepted placements whose hold has run out (at one shelter, or everywhere), oldest first. */
+  due(manager: EntityManager, now: Date, shelterId?: string): Promise<PlacementRequest[]> {
     const query = manager
       .createQueryBuilder(PlacementRequest, 'placement')
       .where('placement.status = :accepted', { accepted: PlacementStatus.ACCEPTED })
       .andWhere('placement.holdExpiresAt <= :now', { now })
-      .orderBy('placement.holdExpiresAt', 'ASC');
+      .orderBy('placement.holdExpiresAt', 'ASC')
+      .addOrderBy('placement.id', 'ASC');
     if (shelterId) query.andWhere('placement.shelterId = :shelterId', { shelterId });
-    const due = await query.getMany();
-    const changed = new Map<string, Shelter>();
-    for (const placement of due) {
+    return query.getMany();
+  }
+
+  /**
+   * Expires accepted placements of ONE shelter whose hold ran out and frees their places: first
+   * every placement's row, then the shelter's once (the lock order of every other write). Both
+   * sides are notified; the audit log records it as the system's doing. Returns the shelter, or
+   * null when every placement had moved on meanwhile.
+   */
+  async expire(
+    manager: EntityManager,
+    placements: PlacementRequest[],
+    now: Date,
+  ): Promise<Shelter | null> {
+    const expired: PlacementRequest[] = [];
+    for (const placement of placements) {
       const before = placementSnapshot(placement);
-      const expired = await manager.update(
+      const changed = await manager.update(
         PlacementRequest,
         { id: placement.id, status: PlacementStatus.ACCEPTED },
         { status: PlacementStatus.EXPIRED, closedAt: now },
       );
-      if (!expired.affected) continue;
+      if (!changed.affected) continue;
       placement.status = PlacementStatus.EXPIRED;
       placement.closedAt = now;
-      changed.set(placement.shelterId, await this.release(manager, placement));
+      expired.push(placement);
       await this.audit.record(manager, ANONYMOUS, {
         action: 'placement.expired',
         entityType: 'PlacementRequest',
@@ -122,22 +134,18 @@ export class PlacementHolds {
         before,
         after: placementSnapshot(placement),
       });
-      const staff = await this.access.activePeopleWithRole(
-        placement.organisationId,
-        MANAGERS,
-        manager,
-      );
-      await this.notifications.notify(
-        manager,
-        [placement.requestedById, ...staff].map((recipientPersonId) => ({
-          recipientPersonId,
-          kind: NotificationKind.PLACEMENT_EXPIRED,
-          subject: 'Reserverad plats har släppts',
-          body: `Placeringen (${placement.caseReference}) bekräftades inte i tid; platserna är lediga igen.`,
-          data: { placementId: placement.id, status: placement.status },
-        })),
-      );
+      await this.notices.expired(manager, placement);
     }
-    return [...changed.values()];
+    if (expired.length === 0) return null;
+    const shelterIds = new Set(expired.map((placement) => placement.shelterId));
+    if (shelterIds.size !== 1) throw new Error('expire() takes the placements of one shelter');
+    return this.change(manager, expired[0], {
+      heldAdultPlaces: () => `"heldAdultPlaces" - ${sum(expired, 'adults')}`,
+      heldChildPlaces: () => `"heldChildPlaces" - ${sum(expired, 'children')}`,
+    });
   }
+}
+
+function sum(placements: PlacementRequest[], field: 'adults' | 'children'): number {
+  return placements.reduce((total, placement) => total + placement[field], 0);
 }

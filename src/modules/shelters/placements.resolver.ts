@@ -12,11 +12,15 @@ import {
   RespondToPlacementInput,
 } from './dto/placement.inputs';
 import { PlacementRequest } from './entities/placement-request.entity';
+import { PlacementReads } from './placement-reads.service';
 import { PlacementsService } from './placements.service';
 
 @Resolver(() => PlacementRequest)
 export class PlacementsResolver {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(
+    private readonly placements: PlacementsService,
+    private readonly reads: PlacementReads,
+  ) {}
 
   @Query(() => PlacementRequestConnection, {
     description:
@@ -27,7 +31,7 @@ export class PlacementsResolver {
     @CurrentActor() actor: Actor,
     @Args() args: PlacementRequestsArgs,
   ): Promise<ConnectionShape<PlacementRequest>> {
-    return this.placements.list(actor, args);
+    return this.reads.list(actor, args);
   }
 
   @Query(() => PlacementRequest, {
@@ -37,7 +41,7 @@ export class PlacementsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The placement request.' }) id: string,
   ): Promise<PlacementRequest> {
-    return this.placements.getOne(actor, id);
+    return this.reads.getOne(actor, id);
   }
 
   @Mutation(() => PlacementRequest, {

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { containsPersonalIdentityNumber } from '../../common/personal-identity-number';
-import { toStockholmIso } from '../../common/time';
-import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
-import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
-import { NotificationKind, NotificationsService } from '../notifications';
 import { MANAGERS, OrganisationAccess } from '../organisations';
 import {
   CancelPlacementInput,
   PlacementIdInput,
-  PlacementRequestsArgs,
   RequestPlacementInput,
   RespondToPlacementInput,
 } from './dto/placement.inputs';
@@ -27,52 +21,57 @@ import {
 } from './entities/placement-request.entity';
 import { Shelter } from './entities/shelter.entity';
 import { PlacementHolds } from './placement-holds.service';
+import { PlacementNotices } from './placement-notices.service';
+import { PlacementReads } from './placement-reads.service';
 import { ShelterEvents } from './shelter-events.service';
 import { isSocialServices, SheltersService } from './shelters.service';
 import { canMovePlacement, caseReferenceProblem } from './shelters.rules';
 
 /**
- * Placement requests between social services and shelters. Only SOCIAL_SERVICES ask; only the
- * shelter's organisation (COORDINATOR, ORG_ADMIN) answers; nobody else learns a request exists.
- * Every read and every change is audited, in the same transaction as the change.
+ * Changes to placement requests between social services and shelters. Only SOCIAL_SERVICES ask;
+ * only the shelter's organisation (COORDINATOR, ORG_ADMIN) answers; nobody else learns a request
+ * exists. Every change is audited and notified in the same transaction. Locks are taken in one
+ * order: the placement, then the shelter.
  */
 @Injectable()
 export class PlacementsService {
   constructor(
-    @InjectRepository(PlacementRequest)
-    private readonly placements: Repository<PlacementRequest>,
     private readonly database: Database,
     private readonly shelters: SheltersService,
+    private readonly reads: PlacementReads,
     private readonly holds: PlacementHolds,
+    private readonly notices: PlacementNotices,
     private readonly access: OrganisationAccess,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
     private readonly events: ShelterEvents,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
   ) {}
 
   async request(actor: Actor, input: RequestPlacementInput): Promise<PlacementRequest> {
     const person = requirePerson(actor, 'Only social services request placements');
-    if (!isSocialServices(actor))
+    if (!isSocialServices(actor)) {
       throw DomainError.forbidden('Only social services request placements');
+    }
     const problem = caseReferenceProblem(input.caseReference);
     if (problem) throw DomainError.badInput('Invalid case reference', { caseReference: [problem] });
-    const shelter = await this.shelters.isListed(input.shelterId);
-    if (!shelter) throw DomainError.notFound('Shelter', input.shelterId);
-    const missing = input.needs.filter((need) => !shelter.features.includes(need));
-    if (missing.length > 0) {
-      throw DomainError.badInput('The shelter does not offer what is needed', {
-        needs: [`the shelter does not offer ${missing.join(', ')}`],
-      });
-    }
-    if (input.adults > shelter.totalAdultPlaces || input.children > shelter.totalChildPlaces) {
-      throw new DomainError(ErrorCode.SHELTER_AT_CAPACITY, 'The shelter is not that big', {
-        totalAdultPlaces: shelter.totalAdultPlaces,
-        totalChildPlaces: shelter.totalChildPlaces,
-      });
-    }
+    const listed = await this.shelters.isListed(input.shelterId);
+    if (!listed) throw DomainError.notFound('Shelter', input.shelterId);
     return this.database.transaction(async (manager) => {
+      // Locked, so a shelter closing meanwhile either sees this request or is seen closed here.
+      const shelter = await this.database.findOneForUpdate(manager, Shelter, { id: listed.id });
+      if (!shelter?.active) throw DomainError.notFound('Shelter', input.shelterId);
+      const missing = input.needs.filter((need) => !shelter.features.includes(need));
+      if (missing.length > 0) {
+        throw DomainError.badInput('The shelter does not offer what is needed', {
+          needs: [`the shelter does not offer ${missing.join(', ')}`],
+        });
+      }
+      if (input.adults > shelter.totalAdultPlaces || input.children > shelter.totalChildPlaces) {
+        throw new DomainError(ErrorCode.SHELTER_AT_CAPACITY, 'The shelter is not that big', {
+          totalAdultPlaces: shelter.totalAdultPlaces,
+          totalChildPlaces: shelter.totalChildPlaces,
+        });
+      }
       const placement = await manager.save(
         manager.create(PlacementRequest, {
           shelterId: shelter.id,
@@ -97,23 +96,7 @@ export class PlacementsService {
         entityId: placement.id,
         after: placementSnapshot(placement),
       });
-      const staff = await this.access.activePeopleWithRole(
-        shelter.organisationId,
-        MANAGERS,
-        manager,
-      );
-      await this.notifications.notify(
-        manager,
-        staff.map((recipientPersonId) => ({
-          recipientPersonId,
-          kind: NotificationKind.PLACEMENT_REQUESTED,
-          subject: 'Ny förfrågan om plats',
-          body:
-            `Socialtjänsten frågar ${shelter.displayName} efter plats för ${input.adults} vuxna ` +
-            `och ${input.children} barn. Svara i Samverkan.`,
-          data: { placementId: placement.id, shelterId: shelter.id },
-        })),
-      );
+      await this.notices.requested(manager, placement);
       return placement;
     });
   }
@@ -121,48 +104,40 @@ export class PlacementsService {
   /**
    * The shelter answers. Accepting holds the places until the hold expires, with one conditional
    * UPDATE that only succeeds while the held places stay within the free places, however many
-   * acceptances race (SHELTER_AT_CAPACITY otherwise). Declining needs a reason.
+   * acceptances race (SHELTER_AT_CAPACITY otherwise); holds at the shelter that have run out are
+   * freed first. Declining needs a reason.
    */
   async respond(actor: Actor, input: RespondToPlacementInput): Promise<PlacementRequest> {
-    requirePerson(actor, 'Only the shelter answers a placement request');
-    const found = await this.getForShelter(actor, input.placementId);
+    const person = requirePerson(actor, 'Only the shelter answers a placement request');
+    const found = await this.reads.getForEitherSide(actor, input.placementId);
+    if (!(await this.access.hasRole(actor, found.organisationId, MANAGERS))) {
+      throw DomainError.forbidden("Only the shelter's organisation answers a placement request");
+    }
     const reason = input.reason?.trim() || null;
     if (!input.accept && !reason) {
       throw DomainError.badInput('Say why', { reason: ['is required when declining'] });
     }
-    this.refuseIdentityNumber(reason);
+    refuseIdentityNumber(reason);
     const to = input.accept ? PlacementStatus.ACCEPTED : PlacementStatus.DECLINED;
     const now = this.clock.now();
     const { answered, shelter } = await this.database.transaction(async (manager) => {
-      const placement = await this.lockedInState(manager, found.id, to);
+      const placement = await this.lockedInState(manager, found.id, to, now);
       const before = placementSnapshot(placement);
       let shelter: Shelter | null = null;
       if (input.accept) {
-        await this.holds.releaseExpired(manager, placement.shelterId, now);
+        const due = await this.holds.due(manager, now, placement.shelterId);
+        await this.holds.expire(manager, due, now);
         shelter = await this.holds.hold(manager, placement);
-        placement.holdExpiresAt = new Date(
-          now.getTime() + this.config.shelters.placementHoldMinutes * 60_000,
-        );
+        placement.holdExpiresAt = this.holds.expiryFrom(now);
       } else {
         placement.closedAt = now;
       }
       placement.status = to;
       placement.answeredAt = now;
-      placement.answeredById = isPersonId(actor);
+      placement.answeredById = person.personId;
       placement.reason = reason;
       await this.save(manager, actor, placement, before, `placement.${to.toLowerCase()}`);
-      await this.notifications.notify(manager, [
-        {
-          recipientPersonId: placement.requestedById,
-          kind: NotificationKind.PLACEMENT_ANSWERED,
-          subject: input.accept ? 'Platsen är reserverad' : 'Förfrågan om plats avböjdes',
-          body: input.accept
-            ? `Boendet håller ${placement.adults} vuxna och ${placement.children} barnplatser ` +
-              `till ${toStockholmIso(placement.holdExpiresAt as Date)}. Bekräfta placeringen innan dess.`
-            : `Boendet kan inte ta emot: ${reason ?? ''}`,
-          data: { placementId: placement.id, status: to },
-        },
-      ]);
+      await this.notices.answered(manager, placement);
       return { answered: placement, shelter };
     });
     if (shelter) this.events.changed(shelter);
@@ -175,28 +150,17 @@ export class PlacementsService {
    */
   async confirm(actor: Actor, input: PlacementIdInput): Promise<PlacementRequest> {
     requirePerson(actor, 'Only social services or the shelter confirm a placement');
-    const found = await this.getForEitherSide(actor, input.placementId);
+    const found = await this.reads.getForEitherSide(actor, input.placementId);
     const byShelter = await this.actsForShelter(actor, found);
     const now = this.clock.now();
     const { confirmed, shelter } = await this.database.transaction(async (manager) => {
-      const placement = await this.lockedInState(manager, found.id, PlacementStatus.CONFIRMED);
+      const placement = await this.lockedInState(manager, found.id, PlacementStatus.CONFIRMED, now);
       const before = placementSnapshot(placement);
-      if (placement.holdExpiresAt && placement.holdExpiresAt <= now) {
-        throw DomainError.invalidTransition(
-          'PlacementRequest',
-          PlacementStatus.EXPIRED,
-          PlacementStatus.CONFIRMED,
-        );
-      }
       const shelter = await this.holds.take(manager, placement);
       placement.status = PlacementStatus.CONFIRMED;
       placement.closedAt = now;
       await this.save(manager, actor, placement, before, 'placement.confirmed');
-      await this.notifyOtherSide(manager, byShelter, placement, {
-        kind: NotificationKind.PLACEMENT_CONFIRMED,
-        subject: 'Placeringen är bekräftad',
-        body: `Placeringen (${placement.caseReference}) är bekräftad.`,
-      });
+      await this.notices.confirmed(manager, placement, byShelter);
       return { confirmed: placement, shelter };
     });
     this.events.changed(shelter);
@@ -206,12 +170,12 @@ export class PlacementsService {
   /** Either side withdraws a request that is not yet confirmed; held places are freed at once. */
   async cancel(actor: Actor, input: CancelPlacementInput): Promise<PlacementRequest> {
     requirePerson(actor, 'Only social services or the shelter cancel a placement');
-    const found = await this.getForEitherSide(actor, input.placementId);
+    const found = await this.reads.getForEitherSide(actor, input.placementId);
     const byShelter = await this.actsForShelter(actor, found);
-    this.refuseIdentityNumber(input.reason);
+    refuseIdentityNumber(input.reason);
     const now = this.clock.now();
     const { cancelled, shelter } = await this.database.transaction(async (manager) => {
-      const placement = await this.lockedInState(manager, found.id, PlacementStatus.CANCELLED);
+      const placement = await this.lockedInState(manager, found.id, PlacementStatus.CANCELLED, now);
       const before = placementSnapshot(placement);
       const shelter =
         placement.status === PlacementStatus.ACCEPTED
@@ -221,11 +185,7 @@ export class PlacementsService {
       placement.closedAt = now;
       placement.reason = input.reason;
       await this.save(manager, actor, placement, before, 'placement.cancelled');
-      await this.notifyOtherSide(manager, byShelter, placement, {
-        kind: NotificationKind.PLACEMENT_CANCELLED,
-        subject: 'Förfrågan om plats återkallades',
-        body: `Förfrågan (${placement.caseReference}) återkallades: ${input.reason}`,
-      });
+      await this.notices.cancelled(manager, placement, byShelter);
       return { cancelled: placement, shelter };
     });
     if (shelter) this.events.changed(shelter);
@@ -233,106 +193,24 @@ export class PlacementsService {
   }
 
   /**
-   * Placement requests, newest first: social services see all; a shelter organisation's COORDINATOR
-   * and ORG_ADMIN see those to its shelters; anyone else is refused. Every request returned is a
-   * read, recorded in the audit log.
+   * Locks the request and checks it may move to `to` (INVALID_STATE_TRANSITION otherwise). An
+   * accepted request whose hold has run out counts as EXPIRED even before the job has run.
    */
-  async list(
-    actor: Actor,
-    args: PlacementRequestsArgs,
-  ): Promise<ConnectionShape<PlacementRequest>> {
-    const filter = args.filter ?? {};
-    const query = this.placements.createQueryBuilder('placement');
-    if (!isSocialServices(actor)) {
-      const roles = await this.access.activeRoles(actor);
-      const managed = [...roles].filter(([, role]) => MANAGERS.includes(role)).map(([id]) => id);
-      if (managed.length === 0) {
-        throw DomainError.forbidden(
-          "Only social services and shelter organisations' coordinators see placement requests",
-        );
-      }
-      query.andWhere('placement.organisationId IN (:...managed)', { managed });
-    }
-    if (filter.shelterId)
-      query.andWhere('placement.shelterId = :shelterId', { shelterId: filter.shelterId });
-    if (filter.organisationId) {
-      query.andWhere('placement.organisationId = :organisationId', {
-        organisationId: filter.organisationId,
-      });
-    }
-    if (filter.status?.length)
-      query.andWhere('placement.status IN (:...status)', { status: filter.status });
-    if (filter.caseReference) {
-      query.andWhere('placement.caseReference = :caseReference', {
-        caseReference: filter.caseReference,
-      });
-    }
-    const page = await paginate(query, args, {
-      column: 'placement.createdAt',
-      direction: 'DESC',
-      valueOf: (placement) => placement.createdAt,
-    });
-    await this.recordReads(
-      actor,
-      page.edges.map((edge) => edge.node),
-    );
-    return page;
-  }
-
-  /** One request, for either side; the read is audited. */
-  async getOne(actor: Actor, id: string): Promise<PlacementRequest> {
-    const placement = await this.getForEitherSide(actor, id);
-    await this.recordReads(actor, [placement]);
-    return placement;
-  }
-
-  private async recordReads(actor: Actor, read: PlacementRequest[]): Promise<void> {
-    await this.audit.recordMany(
-      this.placements.manager,
-      actor,
-      read.map((placement) => ({
-        action: 'placement.read',
-        entityType: 'PlacementRequest',
-        entityId: placement.id,
-        detail: { status: placement.status },
-      })),
-    );
-  }
-
-  /** NOT_FOUND unless the actor is on one side of the request (social services or the shelter). */
-  private async getForEitherSide(actor: Actor, id: string): Promise<PlacementRequest> {
-    const placement = await this.placements.findOneBy({ id });
-    if (
-      !placement ||
-      !(
-        isSocialServices(actor) ||
-        (await this.access.hasRole(actor, placement.organisationId, MANAGERS))
-      )
-    ) {
-      throw DomainError.notFound('PlacementRequest', id);
-    }
-    return placement;
-  }
-
-  /** The request for the shelter's answer: NOT_FOUND for outsiders, FORBIDDEN for social services. */
-  private async getForShelter(actor: Actor, id: string): Promise<PlacementRequest> {
-    const placement = await this.getForEitherSide(actor, id);
-    if (!(await this.access.hasRole(actor, placement.organisationId, MANAGERS))) {
-      throw DomainError.forbidden("Only the shelter's organisation answers a placement request");
-    }
-    return placement;
-  }
-
-  /** Locks the request and checks it may move to `to` (INVALID_STATE_TRANSITION otherwise). */
   private async lockedInState(
     manager: EntityManager,
     id: string,
     to: PlacementStatus,
+    now: Date,
   ): Promise<PlacementRequest> {
     const placement = await this.database.findOneForUpdate(manager, PlacementRequest, { id });
     if (!placement) throw DomainError.notFound('PlacementRequest', id);
-    if (!canMovePlacement(placement.status, to)) {
-      throw DomainError.invalidTransition('PlacementRequest', placement.status, to);
+    const expired =
+      placement.status === PlacementStatus.ACCEPTED &&
+      placement.holdExpiresAt !== null &&
+      placement.holdExpiresAt <= now;
+    const from = expired ? PlacementStatus.EXPIRED : placement.status;
+    if (!canMovePlacement(from, to)) {
+      throw DomainError.invalidTransition('PlacementRequest', from, to);
     }
     return placement;
   }
@@ -355,26 +233,6 @@ export class PlacementsService {
     });
   }
 
-  /** Tells the side that did not act: the requester, or the shelter's coordinators. */
-  private async notifyOtherSide(
-    manager: EntityManager,
-    byShelter: boolean,
-    placement: PlacementRequest,
-    notice: { kind: NotificationKind; subject: string; body: string },
-  ): Promise<void> {
-    const recipients = byShelter
-      ? [placement.requestedById]
-      : await this.access.activePeopleWithRole(placement.organisationId, MANAGERS, manager);
-    await this.notifications.notify(
-      manager,
-      recipients.map((recipientPersonId) => ({
-        recipientPersonId,
-        ...notice,
-        data: { placementId: placement.id, status: placement.status },
-      })),
-    );
-  }
-
   /** Whether the actor acts for the shelter (not for social services) on this request. */
   private async actsForShelter(actor: Actor, placement: PlacementRequest): Promise<boolean> {
     return (
@@ -382,16 +240,12 @@ export class PlacementsService {
       (await this.access.hasRole(actor, placement.organisationId, MANAGERS))
     );
   }
-
-  private refuseIdentityNumber(text: string | null): void {
-    if (text && containsPersonalIdentityNumber(text)) {
-      throw DomainError.badInput('The text names someone', {
-        reason: ['must not contain a personal identity number'],
-      });
-    }
-  }
 }
 
-function isPersonId(actor: Actor): string | null {
-  return actor.kind === 'person' ? actor.personId : null;
+function refuseIdentityNumber(text: string | null): void {
+  if (text && containsPersonalIdentityNumber(text)) {
+    throw DomainError.badInput('The text names someone', {
+      reason: ['must not contain a personal identity number'],
+    });
+  }
 }

@@ -5,6 +5,12 @@ import { Shelter } from './entities/shelter.entity';
 
 export const SHELTER_AVAILABILITY_CHANGED = 'shelterAvailabilityChanged';
 
+/** What an event carries: the shelter now, and whether this is the announcement that it closed. */
+export interface ShelterEvent {
+  shelter: Shelter;
+  closed: boolean;
+}
+
 /**
  * Announces a shelter's changed availability (a report, a hold, a confirmation, an expiry, a change
  * of the shelter) to `shelterAvailabilityChanged` subscribers, after the change commits. What each
@@ -15,12 +21,21 @@ export class ShelterEvents {
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSub) {}
 
   changed(shelter: Shelter): void {
-    void this.pubSub.publish(SHELTER_AVAILABILITY_CHANGED, {
-      [SHELTER_AVAILABILITY_CHANGED]: shelter,
-    });
+    this.publish({ shelter, closed: false });
+  }
+
+  /** The shelter, listed until now, closed: subscribers hear it once more, so lists can drop it. */
+  closed(shelter: Shelter): void {
+    this.publish({ shelter, closed: true });
   }
 
   stream(): AsyncIterableIterator<unknown> {
     return this.pubSub.asyncIterableIterator(SHELTER_AVAILABILITY_CHANGED);
+  }
+
+  private publish(event: ShelterEvent): void {
+    void this.pubSub.publish(SHELTER_AVAILABILITY_CHANGED, {
+      [SHELTER_AVAILABILITY_CHANGED]: event,
+    });
   }
 }

@@ -4,43 +4,52 @@ import { AllowApiScope } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
-import { Organisation, OrganisationAccess, OrganisationsService } from '../organisations';
+import { Organisation, OrganisationsService } from '../organisations';
+import { PeopleService, Person } from '../people';
 import { ShelterAvailability } from './dto/shelter.inputs';
 import { PlacementRequest } from './entities/placement-request.entity';
 import { ShelterAvailabilityReport } from './entities/shelter-availability-report.entity';
 import { Shelter } from './entities/shelter.entity';
-import { isSocialServices, SheltersService } from './shelters.service';
+import { ShelterAvailabilityService } from './shelter-availability.service';
+import { SheltersService } from './shelters.service';
+
+/** Loads an organisation that a record names; a missing one is a broken foreign key. */
+async function organisationOf(
+  organisations: OrganisationsService,
+  context: GraphQLContext,
+  organisationId: string,
+): Promise<Organisation> {
+  const organisation = await context.loaders.get(organisations.byId).load(organisationId);
+  if (!organisation) throw new Error(`Missing organisation ${organisationId}`);
+  return organisation;
+}
 
 @Resolver(() => Shelter)
 export class ShelterFieldsResolver {
   constructor(
-    private readonly shelters: SheltersService,
+    private readonly availabilityService: ShelterAvailabilityService,
     private readonly organisations: OrganisationsService,
   ) {}
 
   @ResolveField(() => Organisation, { description: 'The organisation that runs the shelter.' })
-  async organisation(
+  organisation(
     @Parent() shelter: Shelter,
     @Context() context: GraphQLContext,
   ): Promise<Organisation> {
-    const organisation = await context.loaders
-      .get(this.organisations.byId)
-      .load(shelter.organisationId);
-    if (!organisation) throw new Error(`Shelter ${shelter.id} names a missing organisation`);
-    return organisation;
+    return organisationOf(this.organisations, context, shelter.organisationId);
   }
 
   @ResolveField(() => ShelterAvailability, {
-    description:
-      'Its availability now, with counts (you see this shelter: you may see its counts).',
+    description: 'Its availability now, with counts (who sees the shelter may see its counts).',
   })
   availability(@Parent() shelter: Shelter): ShelterAvailability {
-    return this.shelters.availabilityOf(shelter, true);
+    return this.availabilityService.of(shelter, true);
   }
 
   @ResolveField(() => [ShelterAvailabilityReport], {
     description:
-      'Its availability reports in the range, newest first (default: the 30 days up to now; with only `to`, the 30 days before it).',
+      'Its availability reports in the range, newest first (default: the 30 days up to now; with ' +
+      'only `to`, the 30 days before it).',
   })
   availabilityReports(
     @Parent() shelter: Shelter,
@@ -48,7 +57,7 @@ export class ShelterFieldsResolver {
     @Args() range: TimeRangeArgs,
   ): Promise<ShelterAvailabilityReport[]> {
     return context.loaders
-      .get(this.shelters.reportsByShelterAndRange)
+      .get(this.availabilityService.reportsByShelterAndRange)
       .load({ shelterId: shelter.id, from: range.from, to: range.to });
   }
 }
@@ -56,34 +65,33 @@ export class ShelterFieldsResolver {
 @Resolver(() => ShelterAvailability)
 export class ShelterAvailabilityFieldsResolver {
   constructor(
+    private readonly availability: ShelterAvailabilityService,
     private readonly organisations: OrganisationsService,
-    private readonly access: OrganisationAccess,
   ) {}
 
   @ResolveField(() => Organisation, {
     nullable: true,
     description:
-      'The organisation that runs the shelter, to contact it. SOCIAL_SERVICES and its members only (null for partner apps).',
+      'The organisation that runs the shelter, to contact it. SOCIAL_SERVICES and its members only ' +
+      '(null for partner apps).',
   })
   @AllowApiScope(ApiScope.SHELTERS_AVAILABILITY)
   async organisation(
-    @Parent() availability: ShelterAvailability,
+    @Parent() entry: ShelterAvailability,
     @CurrentActor() actor: Actor,
     @Context() context: GraphQLContext,
   ): Promise<Organisation | null> {
-    if (
-      !isSocialServices(actor) &&
-      !(await this.access.isActiveMember(actor, availability.organisationId))
-    ) {
-      return null;
-    }
-    return context.loaders.get(this.organisations.byId).load(availability.organisationId);
+    if (!(await this.availability.seesOrganisation(actor, entry.organisationId))) return null;
+    return organisationOf(this.organisations, context, entry.organisationId);
   }
 }
 
 @Resolver(() => PlacementRequest)
 export class PlacementFieldsResolver {
-  constructor(private readonly shelters: SheltersService) {}
+  constructor(
+    private readonly shelters: SheltersService,
+    private readonly people: PeopleService,
+  ) {}
 
   @ResolveField(() => Shelter, { description: 'The shelter asked.' })
   async shelter(
@@ -93,5 +101,18 @@ export class PlacementFieldsResolver {
     const shelter = await context.loaders.get(this.shelters.byId).load(placement.shelterId);
     if (!shelter) throw new Error(`Placement ${placement.id} names a missing shelter`);
     return shelter;
+  }
+
+  @ResolveField(() => Person, {
+    description:
+      'The social services officer who asked: whom the shelter talks to about the arrival.',
+  })
+  async requestedBy(
+    @Parent() placement: PlacementRequest,
+    @Context() context: GraphQLContext,
+  ): Promise<Person> {
+    const person = await context.loaders.get(this.people.byId).load(placement.requestedById);
+    if (!person) throw new Error(`Placement ${placement.id} names a missing person`);
+    return person;
   }
 }

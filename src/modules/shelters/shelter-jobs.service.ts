@@ -27,16 +27,26 @@ export class ShelterJobsService {
     this.staleAnnouncedUntil = clock.now();
   }
 
-  /** Accepted placements not confirmed in time expire, and their held places are freed. */
+  /**
+   * Accepted placements not confirmed in time expire, and their held places are freed: one
+   * transaction per placement, so a job never holds one shelter while waiting for another's row.
+   * Returns how many expired.
+   */
   @Cron(CronExpression.EVERY_MINUTE, { name: 'shelters-expire-holds' })
   async expireHolds(): Promise<number> {
     const now = this.clock.now();
-    const changed = await this.database.transaction((manager) =>
-      this.holds.releaseExpired(manager, null, now),
-    );
-    for (const shelter of changed) this.events.changed(shelter);
-    if (changed.length > 0) this.logger.log(`Freed expired holds at ${changed.length} shelter(s)`);
-    return changed.length;
+    const due = await this.holds.due(this.shelters.manager, now);
+    let expired = 0;
+    for (const placement of due) {
+      const shelter = await this.database.transaction((manager) =>
+        this.holds.expire(manager, [placement], now),
+      );
+      if (!shelter) continue;
+      expired += 1;
+      this.events.changed(shelter);
+    }
+    if (expired > 0) this.logger.log(`Expired ${expired} placement hold(s)`);
+    return expired;
   }
 
   /**

@@ -1,15 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit';
+import { AuditModule, AuditService } from '../audit';
 import { AuthModule } from '../auth';
 import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
+import { PeopleModule } from '../people';
 import { PlacementRequest } from './entities/placement-request.entity';
 import { ShelterAvailabilityReport } from './entities/shelter-availability-report.entity';
 import { Shelter } from './entities/shelter.entity';
 import { PlacementHolds } from './placement-holds.service';
+import { PlacementNotices } from './placement-notices.service';
+import { PlacementReads } from './placement-reads.service';
 import { PlacementsResolver } from './placements.resolver';
 import { PlacementsService } from './placements.service';
+import { ShelterAvailabilityService } from './shelter-availability.service';
 import { ShelterEvents } from './shelter-events.service';
 import {
   PlacementFieldsResolver,
@@ -24,14 +28,18 @@ import { SheltersService } from './shelters.service';
   imports: [
     TypeOrmModule.forFeature([Shelter, ShelterAvailabilityReport, PlacementRequest]),
     OrganisationsModule,
+    PeopleModule,
     AuditModule,
     NotificationsModule,
     AuthModule,
   ],
   providers: [
     SheltersService,
+    ShelterAvailabilityService,
     PlacementsService,
+    PlacementReads,
     PlacementHolds,
+    PlacementNotices,
     ShelterJobsService,
     ShelterEvents,
     SheltersResolver,
@@ -40,6 +48,13 @@ import { SheltersService } from './shelters.service';
     ShelterAvailabilityFieldsResolver,
     PlacementFieldsResolver,
   ],
-  exports: [SheltersService, PlacementsService, ShelterJobsService],
+  exports: [SheltersService, ShelterAvailabilityService, PlacementsService, ShelterJobsService],
 })
-export class SheltersModule {}
+export class SheltersModule implements OnModuleInit {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Who asked which shelter for what is for the two sides (and ADMIN), not for officers. */
+  onModuleInit(): void {
+    this.audit.restrictToAdmin('Shelter', 'PlacementRequest');
+  }
+}

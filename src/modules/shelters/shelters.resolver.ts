@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, ApiScope, hasScope, SystemRole } from '../../common/actor';
 import { AllowApiScope, RequireSystemRole } from '../../common/decorators/access.decorators';
+import { swedishArea } from '../../common/swedish-areas';
 import { actorFromContext, CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
@@ -15,13 +16,19 @@ import {
   UpdateShelterInput,
 } from './dto/shelter.inputs';
 import { Shelter } from './entities/shelter.entity';
-import { SHELTER_AVAILABILITY_CHANGED, ShelterEvents } from './shelter-events.service';
+import {
+  SHELTER_AVAILABILITY_CHANGED,
+  ShelterEvent,
+  ShelterEvents,
+} from './shelter-events.service';
+import { ShelterAvailabilityService } from './shelter-availability.service';
 import { isSocialServices, SheltersService } from './shelters.service';
 
 @Resolver(() => Shelter)
 export class SheltersResolver {
   constructor(
     private readonly sheltersService: SheltersService,
+    private readonly availability: ShelterAvailabilityService,
     private readonly events: ShelterEvents,
     private readonly actors: RequestActors,
   ) {}
@@ -58,7 +65,7 @@ export class SheltersResolver {
     @CurrentActor() actor: Actor,
     @Args() args: ShelterAvailabilityArgs,
   ): Promise<ShelterAvailability[]> {
-    return this.sheltersService.availability(actor, args.filter);
+    return this.availability.list(actor, args.filter);
   }
 
   @Mutation(() => Shelter, {
@@ -88,7 +95,7 @@ export class SheltersResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The free places.' }) input: ReportShelterAvailabilityInput,
   ): Promise<Shelter> {
-    return this.sheltersService.reportAvailability(actor, input);
+    return this.availability.report(actor, input);
   }
 
   @Subscription(() => ShelterAvailability, {
@@ -98,29 +105,27 @@ export class SheltersResolver {
     // Per event the subscriber is authenticated afresh and sees what `shelterAvailability` would show.
     async filter(
       this: SheltersResolver,
-      payload: Record<string, Shelter>,
+      payload: Record<string, ShelterEvent>,
       variables: { area?: string | null },
       context: GraphQLContext,
     ): Promise<boolean> {
-      const shelter = payload[SHELTER_AVAILABILITY_CHANGED];
-      if (variables.area && shelter.area.toLowerCase() !== variables.area.trim().toLowerCase()) {
-        return false;
-      }
+      const { shelter, closed } = payload[SHELTER_AVAILABILITY_CHANGED];
+      if (variables.area && shelter.area !== swedishArea(variables.area)) return false;
       const actor = await this.actors.renew(context);
       if (!actor || !(isSocialServices(actor) || hasScope(actor, ApiScope.SHELTERS_AVAILABILITY))) {
         return false;
       }
-      // A shelter that just closed is announced once more (as NO_DATA), so lists can drop it.
-      return !shelter.active || (await this.sheltersService.isListed(shelter.id)) !== null;
+      // A listed shelter that just closed is announced once more (as NO_DATA), so lists can drop it.
+      return closed || (await this.sheltersService.isListed(shelter.id)) !== null;
     },
     resolve(
       this: SheltersResolver,
-      payload: Record<string, Shelter>,
+      payload: Record<string, ShelterEvent>,
       _args: unknown,
       context: GraphQLContext,
     ): ShelterAvailability {
-      return this.sheltersService.availabilityOf(
-        payload[SHELTER_AVAILABILITY_CHANGED],
+      return this.availability.of(
+        payload[SHELTER_AVAILABILITY_CHANGED].shelter,
         isSocialServices(actorFromContext(context)),
       );
     },
@@ -131,7 +136,8 @@ export class SheltersResolver {
     @Args('area', {
       type: () => String,
       nullable: true,
-      description: 'Only shelters in this area (case-insensitive); all areas when left out.',
+      description:
+        'Only shelters in this area (a Swedish municipality or county, any case); all areas when left out.',
     })
     _area: string | null,
   ): AsyncIterableIterator<unknown> {

@@ -213,7 +213,10 @@ export class SupportServiceFilter {
   @IsDate()
   openAt?: Date;
 
-  @Field({ nullable: true, description: 'True: only services open now (same as openAt: now).' })
+  @Field({
+    nullable: true,
+    description: 'True: only services open now (openAt: now); false: only those closed now.',
+  })
   @IsOptional()
   @IsBoolean()
   openNow?: boolean;

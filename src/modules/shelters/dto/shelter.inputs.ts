@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LANGUAGE_CODE, TargetGroup } from '../../../common/target-group';
-import { DefaultWhenNull, LowerCase, Trim } from '../../../common/validation';
+import { DefaultWhenNull, IsSwedishArea, LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { Shelter, ShelterFeature } from '../entities/shelter.entity';
 import { AvailabilityStatus } from '../shelters.rules';
@@ -35,11 +35,6 @@ registerEnumType(AvailabilityStatus, {
 
 const MAX_PLACES = 500;
 
-/** A municipality or region, never an address: digits (street numbers, postcodes) are refused. */
-const COARSE_AREA = /^[^\d]+$/;
-const AREA_MESSAGE =
-  'area is a municipality or a region, never an address: street numbers and postcodes are refused';
-
 /** Lower-cases language codes before they are checked. */
 @InputType({ description: 'A shelter to register. ORG_ADMIN of a verified shelter organisation.' })
 export class CreateShelterInput {
@@ -53,11 +48,13 @@ export class CreateShelterInput {
   @Length(2, 120)
   displayName: string;
 
-  @Field({ description: 'The municipality or region only, e.g. "Trollhättan". Never an address.' })
+  @Field({
+    description:
+      'A Swedish municipality or county only, e.g. "Trollhättan" or "Västra Götaland" (stored in its ' +
+      'official spelling). Never an address.',
+  })
   @IsString()
-  @Trim()
-  @Length(2, 80)
-  @Matches(COARSE_AREA, { message: AREA_MESSAGE })
+  @IsSwedishArea()
   area: string;
 
   @Field(() => [TargetGroup], { description: 'Whom the shelter takes (at least one group).' })
@@ -125,12 +122,10 @@ export class UpdateShelterInput {
   @Length(2, 120)
   displayName?: string;
 
-  @Field({ nullable: true, description: 'New area (municipality or region only).' })
+  @Field({ nullable: true, description: 'New area: a Swedish municipality or county.' })
   @IsOptional()
   @IsString()
-  @Trim()
-  @Length(2, 80)
-  @Matches(COARSE_AREA, { message: AREA_MESSAGE })
+  @IsSwedishArea()
   area?: string;
 
   @Field(() => [TargetGroup], { nullable: true, description: 'New target groups.' })
@@ -211,11 +206,13 @@ export class ShelterFilter {
   @IsUUID()
   organisationId?: string;
 
-  @Field({ nullable: true, description: 'Only shelters in this area (case-insensitive).' })
+  @Field({
+    nullable: true,
+    description: 'Only shelters in this area: a Swedish municipality or county (any case).',
+  })
   @IsOptional()
   @IsString()
-  @Trim()
-  @Length(1, 80)
+  @IsSwedishArea()
   area?: string;
 
   @Field(() => TargetGroup, { nullable: true, description: 'Only shelters taking this group.' })
@@ -259,11 +256,13 @@ export class ShelterAvailabilityFilter {
   @Matches(LANGUAGE_CODE, { message: 'language must be an ISO 639 code' })
   language?: string;
 
-  @Field({ nullable: true, description: 'Only shelters in this area (case-insensitive).' })
+  @Field({
+    nullable: true,
+    description: 'Only shelters in this area: a Swedish municipality or county (any case).',
+  })
   @IsOptional()
   @IsString()
-  @Trim()
-  @Length(1, 80)
+  @IsSwedishArea()
   area?: string;
 }
 
@@ -298,7 +297,7 @@ export class ShelterAvailability {
   @Field(() => AvailabilityStatus, { description: 'AVAILABLE, FULL or NO_DATA.' })
   status: AvailabilityStatus;
 
-  @Field({ description: 'Coarse area: the municipality or region.' })
+  @Field({ description: 'Coarse area: the municipality or county.' })
   area: string;
 
   @Field(() => [TargetGroup], { description: 'Whom the shelter takes.' })

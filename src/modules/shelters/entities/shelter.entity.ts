@@ -35,7 +35,7 @@ registerEnumType(ShelterFeature, {
 /**
  * A shelter (a unit of a women's shelter or similar organisation). It has NO address, postcode,
  * coordinates or any other position: a protected shelter's location is never stored (a test scans
- * this table and the schema). `area` is coarse: a municipality or a region.
+ * this table and the schema). `area` is coarse: a Swedish municipality or county, nothing finer.
  *
  * Its current availability lives on the row: the last report's free places, lowered by confirmed
  * placements since, and the places held by accepted placements. Holds are claimed with a
@@ -68,7 +68,9 @@ export class Shelter extends UuidEntity {
   @Column({ type: 'varchar', length: 120 })
   displayName: string;
 
-  @Field({ description: 'Coarse area only: the municipality or the region, e.g. "Trollhättan".' })
+  @Field({
+    description: 'Coarse area only: a Swedish municipality or county, e.g. "Trollhättan".',
+  })
   @Column({ type: 'varchar', length: 80 })
   area: string;
 
