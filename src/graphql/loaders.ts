@@ -46,3 +46,40 @@ export function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** A key of a range loader: whose rows, in which range. */
+export interface RangeKey<R> {
+  ownerId: string;
+  range: R;
+}
+
+/**
+ * Rows per owner within a range, for relation fields that take `from`/`to` (a district's walks, a
+ * shelter's reports): owners asking for the same range share one `IN (…)` query, so a request
+ * costs one query per distinct range however many owners it lists. `rangeId` names a range (two
+ * keys with the same id share a query); `query` loads the rows of those owners in that range.
+ */
+export function rangeLoader<R, V>(options: {
+  rangeId: (range: R) => string;
+  query: (ownerIds: string[], range: R) => Promise<V[]>;
+  ownerOf: (row: V) => string;
+}): DataLoader<RangeKey<R>, V[]> {
+  return new DataLoader(
+    async (keys) => {
+      const byRange = new Map<string, RangeKey<R>[]>();
+      for (const key of keys) {
+        const id = options.rangeId(key.range);
+        byRange.set(id, [...(byRange.get(id) ?? []), key]);
+      }
+      const found = new Map<RangeKey<R>, V[]>();
+      for (const group of byRange.values()) {
+        const owners = group.map((key) => key.ownerId);
+        const rows = await options.query([...new Set(owners)], group[0].range);
+        const grouped = groupedByKey(owners, rows, options.ownerOf);
+        group.forEach((key, index) => found.set(key, grouped[index]));
+      }
+      return keys.map((key) => found.get(key) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.ownerId}|${options.rangeId(key.range)}` },
+  );
+}

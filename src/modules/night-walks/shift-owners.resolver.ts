@@ -22,9 +22,10 @@ export class OrganisationShiftsResolver {
     @Context() context: GraphQLContext,
     @Args() range: TimeRangeArgs,
   ): Promise<Shift[]> {
-    return context.loaders
-      .get(this.shiftsService.byOrganisationAndRange)
-      .load({ ownerId: organisation.id, ...this.shiftsService.defaultRange(range.from, range.to) });
+    return context.loaders.get(this.shiftsService.byOrganisationAndRange).load({
+      ownerId: organisation.id,
+      range: this.shiftsService.defaultRange(range.from, range.to),
+    });
   }
 }
 
@@ -43,8 +44,9 @@ export class DistrictShiftsResolver {
     @Context() context: GraphQLContext,
     @Args() range: TimeRangeArgs,
   ): Promise<Shift[]> {
-    return context.loaders
-      .get(this.shiftsService.byDistrictAndRange)
-      .load({ ownerId: district.id, ...this.shiftsService.defaultRange(range.from, range.to) });
+    return context.loaders.get(this.shiftsService.byDistrictAndRange).load({
+      ownerId: district.id,
+      range: this.shiftsService.defaultRange(range.from, range.to),
+    });
   }
 }

@@ -5,7 +5,13 @@ import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasSystemRole, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
+import {
+  groupedByKey,
+  LoaderFactory,
+  loaderById,
+  RangeKey,
+  rangeLoader,
+} from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { MANAGERS, Organisation, OrganisationAccess, OrganisationStatus } from '../organisations';
 import { ShiftsArgs } from './dto/shift.inputs';
@@ -15,8 +21,8 @@ import { LIVE_SIGNUP_STATUSES, Signup } from './entities/signup.entity';
 /** What `Organisation.shifts` and `District.shifts` show when no range is given. */
 export const DEFAULT_RANGE_DAYS = 30;
 
-export interface ShiftRangeKey {
-  ownerId: string;
+/** The range of a walk list: starts from `from` (inclusive) to `to` (exclusive). */
+export interface ShiftRange {
   from: Date;
   to: Date;
 }
@@ -46,53 +52,33 @@ export class ShiftsService {
       return groupedByKey(shiftIds, rows, (row) => row.shiftId);
     });
 
-  readonly byOrganisationAndRange: LoaderFactory<ShiftRangeKey, Shift[]> = () =>
+  readonly byOrganisationAndRange: LoaderFactory<RangeKey<ShiftRange>, Shift[]> = () =>
     this.rangeLoader('organisationId');
 
   /** A district's schedule is public: only verified organisations' walks. */
-  readonly byDistrictAndRange: LoaderFactory<ShiftRangeKey, Shift[]> = () =>
+  readonly byDistrictAndRange: LoaderFactory<RangeKey<ShiftRange>, Shift[]> = () =>
     this.rangeLoader('districtId', true);
 
   /** Walks per owner (organisation or district) in a range: one query per distinct range asked for. */
-  private rangeLoader(
-    column: 'organisationId' | 'districtId',
-    verifiedOnly = false,
-  ): DataLoader<ShiftRangeKey, Shift[]> {
-    return new DataLoader(
-      async (keys) => {
-        const byRange = new Map<string, ShiftRangeKey[]>();
-        for (const key of keys) {
-          const range = `${key.from.toISOString()}|${key.to.toISOString()}`;
-          byRange.set(range, [...(byRange.get(range) ?? []), key]);
+  private rangeLoader(column: 'organisationId' | 'districtId', verifiedOnly = false) {
+    return rangeLoader<ShiftRange, Shift>({
+      rangeId: (range) => `${range.from.toISOString()}|${range.to.toISOString()}`,
+      ownerOf: (row) => row[column],
+      query: (owners, range) => {
+        const query = this.shifts
+          .createQueryBuilder('shift')
+          .where(`shift.${column} IN (:...owners)`, { owners })
+          .andWhere('shift.startsAt >= :from AND shift.startsAt < :to', range)
+          .orderBy('shift.startsAt', 'ASC')
+          .addOrderBy('shift.id', 'ASC');
+        if (verifiedOnly) {
+          query
+            .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
+            .andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED });
         }
-        const found = new Map<ShiftRangeKey, Shift[]>();
-        for (const group of byRange.values()) {
-          const query = this.shifts
-            .createQueryBuilder('shift')
-            .where(`shift.${column} IN (:...owners)`, { owners: group.map((key) => key.ownerId) })
-            .andWhere('shift.startsAt >= :from AND shift.startsAt < :to', {
-              from: group[0].from,
-              to: group[0].to,
-            })
-            .orderBy('shift.startsAt', 'ASC')
-            .addOrderBy('shift.id', 'ASC');
-          if (verifiedOnly) {
-            query
-              .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
-              .andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED });
-          }
-          const rows = await query.getMany();
-          const grouped = groupedByKey(
-            group.map((key) => key.ownerId),
-            rows,
-            (row) => row[column],
-          );
-          group.forEach((key, index) => found.set(key, grouped[index]));
-        }
-        return keys.map((key) => found.get(key) ?? []);
+        return query.getMany();
       },
-      { cacheKeyFn: (key) => `${key.ownerId}|${key.from.toISOString()}|${key.to.toISOString()}` },
-    );
+    });
   }
 
   /** The range a relation field shows: from now for 30 days unless the client says otherwise. */

@@ -3,7 +3,6 @@ import { type Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { DomainError } from '../../common/errors/domain-error';
 import { stockholmDate } from '../../common/time';
 import type { GraphQLContext } from '../../graphql/context';
 import { District, DistrictsService } from '../districts';
@@ -83,17 +82,13 @@ export class SupportServiceFieldsResolver {
     @Context() context: GraphQLContext,
     @Args() range: UsageRangeArgs,
   ): Promise<ServiceUsageReport[]> {
-    if (!(await this.services.canSeeUsage(actor, service))) {
-      throw DomainError.forbidden(
-        "Only the organisation and municipal officers see a service's use",
-      );
-    }
+    await this.services.requireUsageReader(actor, service);
     const today = this.clock.now();
     const to = range.to ?? stockholmDate(today);
     const from = range.from ?? stockholmDate(new Date(today.getTime() - 30 * 24 * 3600_000));
     return context.loaders
       .get(this.services.usageByServiceAndRange)
-      .load({ serviceId: service.id, from, to });
+      .load({ ownerId: service.id, range: { from, to } });
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, hasSystemRole, requirePerson, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -9,7 +8,7 @@ import { stockholmDate } from '../../common/time';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
 import { whereJsonArrayHas } from '../../database/json-array';
-import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
+import { LoaderFactory, loaderById, RangeKey, rangeLoader } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { DistrictsService } from '../districts';
 import {
@@ -36,8 +35,8 @@ import {
   WeeklyOpening,
 } from './opening-hours.rules';
 
-export interface UsageRangeKey {
-  serviceId: string;
+/** Days from `from` to `to`, both included (YYYY-MM-DD). */
+export interface UsageRange {
   from: string;
   to: string;
 }
@@ -63,46 +62,30 @@ export class SupportServicesService {
 
   readonly byId: LoaderFactory<string, SupportService | null> = () => loaderById(this.services);
 
-  /** Each service's usage reports between two dates (inclusive), by date: one query per range. */
-  readonly usageByServiceAndRange: LoaderFactory<UsageRangeKey, ServiceUsageReport[]> = () =>
-    new DataLoader(
-      async (keys) => {
-        const byRange = new Map<string, UsageRangeKey[]>();
-        for (const key of keys) {
-          byRange.set(`${key.from}|${key.to}`, [
-            ...(byRange.get(`${key.from}|${key.to}`) ?? []),
-            key,
-          ]);
-        }
-        const found = new Map<UsageRangeKey, ServiceUsageReport[]>();
-        for (const group of byRange.values()) {
-          const rows = await this.usage
-            .createQueryBuilder('report')
-            .where('report.serviceId IN (:...ids)', { ids: group.map((key) => key.serviceId) })
-            .andWhere('report.date >= :from AND report.date <= :to', {
-              from: group[0].from,
-              to: group[0].to,
-            })
-            .orderBy('report.date', 'ASC')
-            .getMany();
-          const grouped = groupedByKey(
-            group.map((key) => key.serviceId),
-            rows,
-            (row) => row.serviceId,
-          );
-          group.forEach((key, index) => found.set(key, grouped[index]));
-        }
-        return keys.map((key) => found.get(key) ?? []);
-      },
-      { cacheKeyFn: (key) => `${key.serviceId}|${key.from}|${key.to}` },
-    );
+  /** Each service's usage reports between two days (inclusive), by date: one query per range. */
+  readonly usageByServiceAndRange: LoaderFactory<RangeKey<UsageRange>, ServiceUsageReport[]> = () =>
+    rangeLoader<UsageRange, ServiceUsageReport>({
+      rangeId: (range) => `${range.from}|${range.to}`,
+      ownerOf: (row) => row.serviceId,
+      query: (ids, range) =>
+        this.usage
+          .createQueryBuilder('report')
+          .where('report.serviceId IN (:...ids)', { ids })
+          .andWhere('report.date >= :from AND report.date <= :to', range)
+          .orderBy('report.date', 'ASC')
+          .getMany(),
+    });
 
-  /** Who sees a service's usage: its organisation's members and municipal officers. */
-  async canSeeUsage(actor: Actor, service: SupportService): Promise<boolean> {
-    return (
-      hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) ||
-      (await this.access.isActiveMember(actor, service.organisationId))
-    );
+  /** A service's use is for its organisation's members and municipal officers: FORBIDDEN otherwise. */
+  async requireUsageReader(actor: Actor, service: SupportService): Promise<void> {
+    if (
+      !hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) &&
+      !(await this.access.isActiveMember(actor, service.organisationId))
+    ) {
+      throw DomainError.forbidden(
+        "Only the organisation and municipal officers see a service's use",
+      );
+    }
   }
 
   /** Public: an active service of a verified organisation; its members also see it otherwise. */

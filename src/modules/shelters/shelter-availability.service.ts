@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { Repository } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -9,7 +8,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { whereJsonArrayHas } from '../../database/json-array';
-import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
+import { LoaderFactory, RangeKey, rangeLoader } from '../../graphql/loaders';
 import { MANAGERS, OrganisationAccess } from '../organisations';
 import {
   ReportShelterAvailabilityInput,
@@ -26,8 +25,7 @@ const DAY = 24 * 3600_000;
 const REPORT_HISTORY_DAYS = 30;
 
 /** A shelter's reports from `from` to `to`; left out: the 30 days up to now. */
-export interface ReportRangeKey {
-  shelterId: string;
+export interface ReportRange {
   from?: Date;
   to?: Date;
 }
@@ -51,46 +49,26 @@ export class ShelterAvailabilityService {
   ) {}
 
   /** Each shelter's reports in a range, newest first: one query per distinct range. */
-  readonly reportsByShelterAndRange: LoaderFactory<ReportRangeKey, ShelterAvailabilityReport[]> =
-    () =>
-      new DataLoader(
-        async (keys) => {
-          // The default range is fixed once per batch, so every shelter in it shares one query.
-          const now = this.clock.now();
-          const rangeOf = (key: ReportRangeKey) => {
-            const to = key.to ?? new Date(now.getTime() + 60_000);
-            return { from: key.from ?? new Date(to.getTime() - REPORT_HISTORY_DAYS * DAY), to };
-          };
-          const byRange = new Map<string, ReportRangeKey[]>();
-          for (const key of keys) {
-            const { from, to } = rangeOf(key);
-            const range = `${from.toISOString()}|${to.toISOString()}`;
-            byRange.set(range, [...(byRange.get(range) ?? []), key]);
-          }
-          const found = new Map<ReportRangeKey, ShelterAvailabilityReport[]>();
-          for (const group of byRange.values()) {
-            const { from, to } = rangeOf(group[0]);
-            const rows = await this.reports
-              .createQueryBuilder('report')
-              .where('report.shelterId IN (:...ids)', { ids: group.map((key) => key.shelterId) })
-              .andWhere('report.reportedAt >= :from AND report.reportedAt < :to', { from, to })
-              .orderBy('report.reportedAt', 'DESC')
-              .addOrderBy('report.id', 'DESC')
-              .getMany();
-            const grouped = groupedByKey(
-              group.map((key) => key.shelterId),
-              rows,
-              (row) => row.shelterId,
-            );
-            group.forEach((key, index) => found.set(key, grouped[index]));
-          }
-          return keys.map((key) => found.get(key) ?? []);
-        },
-        {
-          cacheKeyFn: (key) =>
-            `${key.shelterId}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}`,
-        },
-      );
+  readonly reportsByShelterAndRange: LoaderFactory<
+    RangeKey<ReportRange>,
+    ShelterAvailabilityReport[]
+  > = () =>
+    rangeLoader<ReportRange, ShelterAvailabilityReport>({
+      // Left-out bounds share one id, so the default range is one query, fixed when it runs.
+      rangeId: (range) => `${range.from?.toISOString() ?? ''}|${range.to?.toISOString() ?? ''}`,
+      ownerOf: (row) => row.shelterId,
+      query: (ids, range) => {
+        const to = range.to ?? new Date(this.clock.now().getTime() + 60_000);
+        const from = range.from ?? new Date(to.getTime() - REPORT_HISTORY_DAYS * DAY);
+        return this.reports
+          .createQueryBuilder('report')
+          .where('report.shelterId IN (:...ids)', { ids })
+          .andWhere('report.reportedAt >= :from AND report.reportedAt < :to', { from, to })
+          .orderBy('report.reportedAt', 'DESC')
+          .addOrderBy('report.id', 'DESC')
+          .getMany();
+      },
+    });
 
   /**
    * The organisation's COORDINATOR or ORG_ADMIN reports its free places (held places included).

@@ -58,7 +58,7 @@ export class ShelterFieldsResolver {
   ): Promise<ShelterAvailabilityReport[]> {
     return context.loaders
       .get(this.availabilityService.reportsByShelterAndRange)
-      .load({ shelterId: shelter.id, from: range.from, to: range.to });
+      .load({ ownerId: shelter.id, range: { from: range.from, to: range.to } });
   }
 }
 
