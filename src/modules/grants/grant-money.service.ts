@@ -31,6 +31,12 @@ const AWARDED = AWARDED_STATUSES.map((status) => `'${status}'`).join(', ');
  * (who, when, the amount, the totals before and after) and the notification. The conditional
  * UPDATE decides under any concurrency (it re-reads the row it locks); CHECK constraints on the
  * counters are the last line of defence.
+ *
+ * Lock order: every change that touches a programme and one of its applications locks the
+ * programme row first, then the application row (decide, withdraw, submit, and each movement here),
+ * so two of them never wait for each other in a cycle (a deadlock on PostgreSQL). Holding the
+ * programme's lock also orders a movement against archiving: once the programme is ARCHIVED, no
+ * money moves (INVALID_STATE_TRANSITION).
  */
 @Injectable()
 export class GrantMoneyService {
@@ -81,22 +87,20 @@ export class GrantMoneyService {
     });
   }
 
-  /** A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED). */
+  /**
+   * A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED), dated
+   * between the decision and now (BAD_USER_INPUT).
+   */
   async disburse(actor: Actor, input: RecordDisbursementInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records payments');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     if (input.paidAt > this.clock.now()) {
       throw DomainError.badInput('A payment is recorded once made', {
         paidAt: ['must not be in the future'],
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(
-        manager,
-        actor,
-        found.id,
-        GrantLedgerKind.DISBURSEMENT,
-      );
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.DISBURSEMENT);
       if (application.decidedAt && input.paidAt < application.decidedAt) {
         throw DomainError.badInput('A payment cannot precede the decision', {
           paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
@@ -150,15 +154,15 @@ export class GrantMoneyService {
    */
   async recover(actor: Actor, input: RecordRecoveryInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records recoveries');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     if (input.receivedAt > this.clock.now()) {
       throw DomainError.badInput('A repayment is recorded once received', {
         receivedAt: ['must not be in the future'],
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.RECOVERY);
-      const report = await manager.findOneBy(FollowUpReport, { applicationId: application.id });
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.RECOVERY);
+      const report = await this.reportOf(manager, application.id);
       if (report?.status !== FollowUpReportStatus.APPROVED) {
         throw new DomainError(
           ErrorCode.INVALID_STATE_TRANSITION,
@@ -191,14 +195,15 @@ export class GrantMoneyService {
 
   /**
    * Corrects a decided award by an ADJUSTMENT entry: up within the programme budget
-   * (GRANT_BUDGET_EXCEEDED) and the requested amount, down not below what has been paid
-   * (BAD_USER_INPUT). The decision itself stays as it was.
+   * (GRANT_BUDGET_EXCEEDED) and the requested amount; down not below what has been paid
+   * (BAD_USER_INPUT). The decision
+   * itself stays as it was.
    */
   async adjust(actor: Actor, input: RecordAdjustmentInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer adjusts awards');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.ADJUSTMENT);
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.ADJUSTMENT);
       const changed = await manager
         .createQueryBuilder()
         .update(GrantApplication)
@@ -248,23 +253,28 @@ export class GrantMoneyService {
   }
 
   /**
-   * The application, read in the transaction, after the checks every movement shares: the officer
-   * is impartial, the award is decided with money, and the programme is not archived.
+   * Locks the programme row and then the application row (the lock order of the class comment)
+   * and checks what every movement shares: the officer is impartial, the award is decided with
+   * money, and the programme is not ARCHIVED. Returns the application as it is now.
    */
   private async prepare(
     manager: EntityManager,
     actor: Actor,
-    applicationId: string,
+    found: GrantApplication,
     kind: GrantLedgerKind,
   ): Promise<GrantApplication> {
-    const application = await this.applications.get(applicationId, manager);
+    const programme = await this.programmes.lock(manager, found.programmeId);
+    const application = await this.applications.lock(manager, found.id);
     await this.applications.requireImpartial(manager, actor, application.organisationId);
     this.requireAwarded(application, kind);
-    const programme = await this.programmes.get(application.programmeId, manager);
     if (programme.status === GrantProgrammeStatus.ARCHIVED) {
       throw DomainError.invalidTransition('GrantProgramme', programme.status, kind);
     }
     return application;
+  }
+
+  private reportOf(manager: EntityManager, applicationId: string): Promise<FollowUpReport | null> {
+    return manager.findOneBy(FollowUpReport, { applicationId });
   }
 
   private requireAwarded(application: GrantApplication, kind: GrantLedgerKind): void {

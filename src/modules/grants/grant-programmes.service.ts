@@ -261,7 +261,9 @@ export class GrantProgrammesService {
 
   /**
    * DECIDED → ARCHIVED: the books are closed. Only when every award has an approved follow-up
-   * report and nobody owes unspent money back; afterwards nothing about it changes.
+   * report and nobody owes unspent money back. Afterwards nothing about it changes: every
+   * movement of money locks the programme row first and refuses an ARCHIVED programme. The audit
+   * entry keeps the closing totals.
    */
   async archive(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
     return this.database.transaction(async (manager) => {
@@ -309,9 +311,19 @@ export class GrantProgrammesService {
           },
         );
       }
-      return this.changeStatus(manager, actor, programme, GrantProgrammeStatus.ARCHIVED, {
-        archivedAt: this.clock.now(),
-      });
+      return this.changeStatus(
+        manager,
+        actor,
+        programme,
+        GrantProgrammeStatus.ARCHIVED,
+        { archivedAt: this.clock.now() },
+        {
+          budget: programme.budget,
+          allocated: programme.allocated,
+          disbursed: programme.disbursed,
+          recovered: programme.recovered,
+        },
+      );
     });
   }
 
