@@ -661,5 +661,86 @@ describe('grants: money and follow-up', () => {
           .countBy({ applicationId: application.id }),
       ).toBe(1);
     });
+
+    it('refuses while an award has an unpaid rest, naming it; a negative adjustment releases it to the budget', async () => {
+      const { programme, owner, application } = await award(10_000_000, 10_000_000, {
+        budget: 50_000_000,
+        closesAt: new Date(now().getTime() + DAY),
+      });
+      await officer.client.ok(
+        `mutation($input: GrantProgrammeIdInput!) { closeGrantProgramme(input: $input) { status } }`,
+        { input: { programmeId: programme.id } },
+      );
+      await pay(application.id, 4_000_000);
+      await test.factories.followUpReport(owner, application.id, 4_000_000);
+      const archive = () =>
+        officer.client.request(ARCHIVE, { input: { programmeId: programme.id } });
+      const refused = await archive();
+      expect(codesOf(refused)).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(refused.errors?.[0].extensions.details).toEqual({
+        from: 'DECIDED',
+        to: 'ARCHIVED',
+        withoutApprovedReport: [],
+        unpaidAwards: [
+          {
+            applicationId: application.id,
+            awarded: 10_000_000,
+            disbursed: 4_000_000,
+            remaining: 6_000_000,
+          },
+        ],
+        owingRecovery: [],
+      });
+      expect((await money(application.id)).programme).toMatchObject({
+        allocated: 10_000_000,
+        remaining: 40_000_000,
+      });
+      // The officer releases the unpaid rest: the award shrinks to what was paid, the budget frees.
+      const release = await officer.client.ok(RECORD_ADJUSTMENT, {
+        input: {
+          applicationId: application.id,
+          amount: -6_000_000,
+          reason: 'Resten betalas inte ut',
+        },
+      });
+      expect(release.recordAdjustment).toMatchObject({ kind: 'ADJUSTMENT', amount: -6_000_000 });
+      expect(await money(application.id)).toMatchObject({
+        awarded: 4_000_000,
+        disbursed: 4_000_000,
+        remainingAward: 0,
+        outstandingRecovery: 0,
+        programme: { allocated: 4_000_000, disbursed: 4_000_000, remaining: 46_000_000 },
+      });
+      const archived = await archive();
+      expect(archived.data?.archiveGrantProgramme.status).toBe('ARCHIVED');
+      // Closing the books is audited: who, when, and the totals they closed at.
+      const entries = await test.auditOf(programme.id);
+      const closing = entries.filter((entry) => entry.action === 'grant_programme.archived');
+      expect(closing).toHaveLength(1);
+      expect(closing[0]).toMatchObject({
+        actorPersonId: officer.person.id,
+        entityType: 'GrantProgramme',
+        summary: {
+          before: { status: 'DECIDED' },
+          after: { status: 'ARCHIVED' },
+          budget: 50_000_000,
+          allocated: 4_000_000,
+          disbursed: 4_000_000,
+          recovered: 0,
+        },
+      });
+      expect(closing[0].at.getTime()).toBe(
+        new Date(archived.data?.archiveGrantProgramme.archivedAt).getTime(),
+      );
+      // Afterwards no money moves at all.
+      expect(codesOf(await pay(application.id, 1))).toEqual(['INVALID_STATE_TRANSITION']);
+      for (const amount of [1, -1]) {
+        expect(
+          await officer.client.code(RECORD_ADJUSTMENT, {
+            input: { applicationId: application.id, amount, reason: 'Efteråt' },
+          }),
+        ).toBe('INVALID_STATE_TRANSITION');
+      }
+    });
   });
 });

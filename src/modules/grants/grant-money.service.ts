@@ -196,8 +196,8 @@ export class GrantMoneyService {
   /**
    * Corrects a decided award by an ADJUSTMENT entry: up within the programme budget
    * (GRANT_BUDGET_EXCEEDED) and the requested amount; down not below what has been paid
-   * (BAD_USER_INPUT). The decision
-   * itself stays as it was.
+   * (BAD_USER_INPUT). Down is also how an officer releases the unpaid rest of an award
+   * back to the programme's budget, e.g. before archiving it. The decision itself stays as it was.
    */
   async adjust(actor: Actor, input: RecordAdjustmentInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer adjusts awards');

@@ -261,52 +261,75 @@ export class GrantProgrammesService {
 
   /**
    * DECIDED → ARCHIVED: the books are closed. Only when every award has an approved follow-up
-   * report and nobody owes unspent money back. Afterwards nothing about it changes: every
-   * movement of money locks the programme row first and refuses an ARCHIVED programme. The audit
-   * entry keeps the closing totals.
+   * report, is paid in full (an unpaid rest is released first with a negative ADJUSTMENT, which
+   * returns it to the budget) and nobody owes unspent money back; otherwise
+   * INVALID_STATE_TRANSITION naming the applications (and the unpaid amounts). Afterwards nothing
+   * about it changes: every movement of money locks the programme row first and refuses an
+   * ARCHIVED programme. The audit entry keeps the closing totals.
    */
   async archive(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
     return this.database.transaction(async (manager) => {
       const programme = await this.lock(manager, input.programmeId);
       this.requireTransition(programme, GrantProgrammeStatus.ARCHIVED);
-      const unsettled = await manager
-        .createQueryBuilder(GrantApplication, 'application')
-        .leftJoin(
-          FollowUpReport,
-          'report',
-          'report.applicationId = application.id AND report.status = :approved',
-          { approved: FollowUpReportStatus.APPROVED },
-        )
-        .select('application.id', 'id')
-        .addSelect('report.id', 'reportId')
-        .addSelect('report.amountSpent', 'amountSpent')
-        .addSelect('application.disbursed', 'disbursed')
-        .addSelect('application.recovered', 'recovered')
-        .where('application.programmeId = :id', { id: programme.id })
-        .andWhere('application.awarded > 0')
-        .getRawMany<{
-          id: string;
-          reportId: string | null;
-          amountSpent: string | number | null;
-          disbursed: string | number;
-          recovered: string | number;
-        }>();
-      const withoutReport = unsettled.filter((row) => row.reportId === null).map((row) => row.id);
-      const owing = unsettled
+      const awards = (
+        await manager
+          .createQueryBuilder(GrantApplication, 'application')
+          .leftJoin(
+            FollowUpReport,
+            'report',
+            'report.applicationId = application.id AND report.status = :approved',
+            { approved: FollowUpReportStatus.APPROVED },
+          )
+          .select('application.id', 'id')
+          .addSelect('report.id', 'reportId')
+          .addSelect('report.amountSpent', 'amountSpent')
+          .addSelect('application.awarded', 'awarded')
+          .addSelect('application.disbursed', 'disbursed')
+          .addSelect('application.recovered', 'recovered')
+          .where('application.programmeId = :id', { id: programme.id })
+          .andWhere('application.awarded > 0')
+          .orderBy('application.createdAt', 'ASC')
+          .addOrderBy('application.id', 'ASC')
+          .getRawMany<{
+            id: string;
+            reportId: string | null;
+            amountSpent: string | number | null;
+            awarded: string | number;
+            disbursed: string | number;
+            recovered: string | number;
+          }>()
+      ).map((row) => ({
+        id: row.id,
+        reported: row.reportId !== null,
+        amountSpent: Number(row.amountSpent ?? 0),
+        awarded: Number(row.awarded),
+        disbursed: Number(row.disbursed),
+        recovered: Number(row.recovered),
+      }));
+      const withoutReport = awards.filter((award) => !award.reported).map((award) => award.id);
+      const unpaid = awards
+        .filter((award) => award.awarded > award.disbursed)
+        .map((award) => ({
+          applicationId: award.id,
+          awarded: award.awarded,
+          disbursed: award.disbursed,
+          remaining: award.awarded - award.disbursed,
+        }));
+      const owing = awards
         .filter(
-          (row) =>
-            row.reportId !== null &&
-            Number(row.disbursed) - Number(row.amountSpent) - Number(row.recovered) > 0,
+          (award) => award.reported && award.disbursed - award.amountSpent - award.recovered > 0,
         )
-        .map((row) => row.id);
-      if (withoutReport.length > 0 || owing.length > 0) {
+        .map((award) => award.id);
+      if (withoutReport.length > 0 || unpaid.length > 0 || owing.length > 0) {
         throw new DomainError(
           ErrorCode.INVALID_STATE_TRANSITION,
-          'Every award needs an approved follow-up report and no unspent money may be owed before archiving',
+          'Before archiving, every award needs an approved follow-up report, its unpaid rest released ' +
+            '(a negative adjustment) and no unspent money owed back',
           {
             from: programme.status,
             to: GrantProgrammeStatus.ARCHIVED,
             withoutApprovedReport: withoutReport,
+            unpaidAwards: unpaid,
             owingRecovery: owing,
           },
         );
