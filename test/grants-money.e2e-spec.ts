@@ -202,6 +202,36 @@ describe('grants: money and follow-up', () => {
       expect(codesOf(await pay(application.id, 1000, insider))).toEqual(['CONFLICT_OF_INTEREST']);
       expect((await money(application.id)).disbursed).toBe(0);
     });
+
+    it('takes payments while the follow-up report is submitted or returned, none once it is approved', async () => {
+      const { owner, application } = await award(10_000_000);
+      await pay(application.id, 4_000_000);
+      const submitted = (await report(owner, application.id, 4_000_000)).data?.submitFollowUpReport;
+      expect(codesOf(await pay(application.id, 1_000_000))).toEqual([]);
+      await officer.client.ok(RETURN_FOLLOW_UP_REPORT, {
+        input: { reportId: submitted.id, reason: 'Kvitton saknas.' },
+      });
+      expect(codesOf(await pay(application.id, 1_000_000))).toEqual([]);
+      await report(owner, application.id, 6_000_000);
+      await officer.client.ok(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } });
+      // Approved: the award is accounted for; a payment now would only become a claim.
+      const refused = await pay(application.id, 1_000_000);
+      expect(codesOf(refused)).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(refused.errors?.[0].extensions.details).toMatchObject({
+        followUpReportStatus: 'APPROVED',
+        to: 'DISBURSEMENT',
+      });
+      expect(await money(application.id)).toMatchObject({
+        disbursed: 6_000_000,
+        remainingAward: 4_000_000,
+        outstandingRecovery: 0,
+      });
+      expect(
+        await test.dataSource
+          .getRepository(GrantLedgerEntry)
+          .countBy({ applicationId: application.id, kind: GrantLedgerKind.DISBURSEMENT }),
+      ).toBe(3);
+    });
   });
 
   describe('follow-up reports and recovery', () => {
@@ -438,6 +468,19 @@ describe('grants: money and follow-up', () => {
         status: 'PARTIALLY_APPROVED',
         decision: { awardedAmount: 6_000_000 },
       });
+    });
+
+    it('raises an award only until its follow-up report is approved; lowering it stays possible', async () => {
+      const { owner, application } = await award(1_000_000, 2_000_000);
+      await pay(application.id, 600_000);
+      await test.factories.followUpReport(owner, application.id, 600_000);
+      const adjust = (amount: number) =>
+        officer.client.request(RECORD_ADJUSTMENT, {
+          input: { applicationId: application.id, amount, reason: 'Efter återrapporten' },
+        });
+      expect(codesOf(await adjust(100_000))).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(codesOf(await adjust(-400_000))).toEqual([]);
+      expect(await money(application.id)).toMatchObject({ awarded: 600_000, remainingAward: 0 });
     });
   });
 

@@ -89,7 +89,8 @@ export class GrantMoneyService {
 
   /**
    * A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED), dated
-   * between the decision and now (BAD_USER_INPUT).
+   * between the decision and now (BAD_USER_INPUT), and not once the follow-up report is approved
+   * (INVALID_STATE_TRANSITION: the award is accounted for; a payment would only become a claim).
    */
   async disburse(actor: Actor, input: RecordDisbursementInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records payments');
@@ -105,6 +106,14 @@ export class GrantMoneyService {
         throw DomainError.badInput('A payment cannot precede the decision', {
           paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
         });
+      }
+      const report = await this.reportOf(manager, application.id);
+      if (report?.status === FollowUpReportStatus.APPROVED) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE_TRANSITION,
+          'The follow-up report is approved: the award is accounted for and takes no more payments',
+          { followUpReportStatus: report.status, to: GrantLedgerKind.DISBURSEMENT },
+        );
       }
       const paid = await manager
         .createQueryBuilder()
@@ -195,8 +204,9 @@ export class GrantMoneyService {
 
   /**
    * Corrects a decided award by an ADJUSTMENT entry: up within the programme budget
-   * (GRANT_BUDGET_EXCEEDED) and the requested amount; down not below what has been paid
-   * (BAD_USER_INPUT). Down is also how an officer releases the unpaid rest of an award
+   * (GRANT_BUDGET_EXCEEDED) and the requested amount, and only until the follow-up report is
+   * approved (INVALID_STATE_TRANSITION: a raise could no longer be paid); down not below what has
+   * been paid (BAD_USER_INPUT). Down is also how an officer releases the unpaid rest of an award
    * back to the programme's budget, e.g. before archiving it. The decision itself stays as it was.
    */
   async adjust(actor: Actor, input: RecordAdjustmentInput): Promise<GrantLedgerEntry> {
@@ -204,6 +214,16 @@ export class GrantMoneyService {
     const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       const application = await this.prepare(manager, actor, found, GrantLedgerKind.ADJUSTMENT);
+      if (input.amount > 0) {
+        const report = await this.reportOf(manager, application.id);
+        if (report?.status === FollowUpReportStatus.APPROVED) {
+          throw new DomainError(
+            ErrorCode.INVALID_STATE_TRANSITION,
+            'The follow-up report is approved: the award can be lowered, not raised',
+            { followUpReportStatus: report.status, to: GrantLedgerKind.ADJUSTMENT },
+          );
+        }
+      }
       const changed = await manager
         .createQueryBuilder()
         .update(GrantApplication)
