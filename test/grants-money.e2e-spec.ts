@@ -345,6 +345,37 @@ describe('grants: money and follow-up', () => {
       expect((await money(application.id)).recovered).toBe(0);
     });
 
+    it('dates a repayment between the first payment and now (BAD_USER_INPUT otherwise)', async () => {
+      const { owner, application } = await award(1_000_000);
+      const decidedAt = ago(30_000);
+      const paidAt = ago(10_000);
+      await pay(application.id, 600_000, officer, paidAt);
+      test.clock.advance(60_000);
+      await pay(application.id, 400_000, officer, ago(1000));
+      await test.factories.followUpReport(owner, application.id, 500_000);
+      const recover = (receivedAt: string) =>
+        officer.client.request(RECORD_RECOVERY, {
+          input: { applicationId: application.id, amount: 100_000, receivedAt, reference: 'IB' },
+        });
+      for (const receivedAt of [
+        '2001-01-01T00:00:00Z',
+        decidedAt,
+        new Date(new Date(paidAt).getTime() - 1).toISOString(),
+        new Date(now().getTime() + HOUR).toISOString(),
+      ]) {
+        const refused = await recover(receivedAt);
+        expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+        expect(refused.errors?.[0].extensions.details).toEqual({
+          fields: { receivedAt: [expect.any(String)] },
+        });
+      }
+      expect((await money(application.id)).recovered).toBe(0);
+      // At the first payment itself, and between the payments, it is fine.
+      expect(codesOf(await recover(paidAt))).toEqual([]);
+      expect(codesOf(await recover(ago(30_000)))).toEqual([]);
+      expect((await money(application.id)).recovered).toBe(200_000);
+    });
+
     it('is only for awards: a rejected application has nothing to report', async () => {
       const programme = await test.factories.grantProgramme();
       const owner = await test.factories.organisation();

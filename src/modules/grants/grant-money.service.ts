@@ -159,7 +159,8 @@ export class GrantMoneyService {
 
   /**
    * Money paid back after an approved follow-up report: never more than the unspent disbursed
-   * money still owed (BAD_USER_INPUT).
+   * money still owed, and received between the first payment of the award and now
+   * (BAD_USER_INPUT).
    */
   async recover(actor: Actor, input: RecordRecoveryInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records recoveries');
@@ -178,6 +179,12 @@ export class GrantMoneyService {
           'Unspent money is recovered after the follow-up report is approved',
           { followUpReportStatus: report?.status ?? null, to: GrantLedgerKind.RECOVERY },
         );
+      }
+      const firstPaidAt = await this.firstPaymentAt(manager, application.id);
+      if (firstPaidAt && input.receivedAt < firstPaidAt) {
+        throw DomainError.badInput('Money cannot come back before it was paid out', {
+          receivedAt: [`must be at or after the first payment (${toStockholmIso(firstPaidAt)})`],
+        });
       }
       const recovered = await manager
         .createQueryBuilder()
@@ -295,6 +302,15 @@ export class GrantMoneyService {
 
   private reportOf(manager: EntityManager, applicationId: string): Promise<FollowUpReport | null> {
     return manager.findOneBy(FollowUpReport, { applicationId });
+  }
+
+  /** When the award was first paid (null before any payment). */
+  private async firstPaymentAt(manager: EntityManager, applicationId: string): Promise<Date | null> {
+    const first = await manager.findOne(GrantLedgerEntry, {
+      where: { applicationId, kind: GrantLedgerKind.DISBURSEMENT },
+      order: { occurredAt: 'ASC' },
+    });
+    return first?.occurredAt ?? null;
   }
 
   private requireAwarded(application: GrantApplication, kind: GrantLedgerKind): void {
