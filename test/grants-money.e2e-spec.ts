@@ -9,13 +9,18 @@ import {
 } from '../src/modules/grants';
 import { Notification, NotificationKind } from '../src/modules/notifications';
 import { MembershipRole, Organisation } from '../src/modules/organisations';
+import { MAX_AMOUNT } from '../src/modules/grants/grants.rules';
 import {
   APPROVE_FOLLOW_UP_REPORT,
   CREATE_GRANT_APPLICATION,
+  CREATE_GRANT_PROGRAMME,
+  DECIDE_GRANT_APPLICATION,
   RECORD_ADJUSTMENT,
   RECORD_DISBURSEMENT,
   RECORD_RECOVERY,
   RETURN_FOLLOW_UP_REPORT,
+  REVIEW_GRANT_APPLICATION,
+  START_GRANT_REVIEW,
   SUBMIT_FOLLOW_UP_REPORT,
   SUBMIT_GRANT_APPLICATION,
 } from './support/documents';
@@ -376,6 +381,51 @@ describe('grants: money and follow-up', () => {
       expect((await money(application.id)).recovered).toBe(200_000);
     });
 
+    it('lets only impartial municipal officers approve, return and recover', async () => {
+      const { owner, application } = await award(1_000_000);
+      await pay(application.id, 1_000_000);
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      const submitted = (await report(owner, application.id, 700_000)).data?.submitFollowUpReport;
+      expect(
+        await insider.client.code(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect(
+        await insider.client.code(RETURN_FOLLOW_UP_REPORT, {
+          input: { reportId: submitted.id, reason: 'Egen förening' },
+        }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect((await money(application.id)).followUpReport).toMatchObject({
+        status: 'SUBMITTED',
+        reviewedBy: null,
+      });
+      await officer.client.ok(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } });
+      expect(
+        await insider.client.code(RECORD_RECOVERY, {
+          input: {
+            applicationId: application.id,
+            amount: 300_000,
+            receivedAt: ago(1000),
+            reference: 'IB',
+          },
+        }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect(await money(application.id)).toMatchObject({
+        recovered: 0,
+        outstandingRecovery: 300_000,
+      });
+      const actions = (await test.auditOf(application.id)).map((entry) => entry.action);
+      expect(actions.filter((action) => action.startsWith('grant_follow_up.'))).toEqual([
+        'grant_follow_up.submitted',
+        'grant_follow_up.approved',
+      ]);
+      expect(actions).not.toContain('grant_ledger.recovery');
+    });
+
     it('is only for awards: a rejected application has nothing to report', async () => {
       const programme = await test.factories.grantProgramme();
       const owner = await test.factories.organisation();
@@ -501,6 +551,29 @@ describe('grants: money and follow-up', () => {
       });
     });
 
+    it('lets only impartial municipal officers adjust an award', async () => {
+      const { owner, application } = await award(1_000_000, 2_000_000);
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      for (const amount of [500_000, -500_000]) {
+        expect(
+          await insider.client.code(RECORD_ADJUSTMENT, {
+            input: { applicationId: application.id, amount, reason: 'Egen förening' },
+          }),
+        ).toBe('CONFLICT_OF_INTEREST');
+      }
+      expect((await money(application.id)).awarded).toBe(1_000_000);
+      expect(
+        (await test.auditOf(application.id)).filter(
+          (entry) => entry.action === 'grant_ledger.adjustment',
+        ),
+      ).toEqual([]);
+    });
+
     it('raises an award only until its follow-up report is approved; lowering it stays possible', async () => {
       const { owner, application } = await award(1_000_000, 2_000_000);
       await pay(application.id, 600_000);
@@ -512,6 +585,102 @@ describe('grants: money and follow-up', () => {
       expect(codesOf(await adjust(100_000))).toEqual(['INVALID_STATE_TRANSITION']);
       expect(codesOf(await adjust(-400_000))).toEqual([]);
       expect(await money(application.id)).toMatchObject({ awarded: 600_000, remainingAward: 0 });
+    });
+  });
+
+  describe('large amounts', () => {
+    it('carries amounts above 2^31 öre through GraphQL exactly, up to MAX_AMOUNT', async () => {
+      const at = (ms: number) => new Date(now().getTime() + ms).toISOString();
+      const programmeInput = {
+        name: 'Storstadssatsningen',
+        fiscalYear: 2027,
+        budget: 10_000_000_000,
+        eligibleKinds: ['VOLUNTARY_ASSOCIATION'],
+        opensAt: at(-HOUR),
+        closesAt: at(30 * DAY),
+        maxPerApplication: 5_000_000_000,
+        followUpDueAt: at(300 * DAY),
+        criteria: [{ name: 'Nytta', weight: 1 }],
+      };
+      // 1 000 000 000 kr is the most any amount may be: one öre more is refused.
+      expect(
+        await officer.client.code(CREATE_GRANT_PROGRAMME, {
+          input: { ...programmeInput, budget: MAX_AMOUNT + 1 },
+        }),
+      ).toBe('BAD_USER_INPUT');
+      const { createGrantProgramme } = await officer.client.ok(CREATE_GRANT_PROGRAMME, {
+        input: programmeInput,
+      });
+      expect(createGrantProgramme).toMatchObject({
+        budget: 10_000_000_000,
+        maxPerApplication: 5_000_000_000,
+        remaining: 10_000_000_000,
+      });
+      const programmeId = createGrantProgramme.id;
+      await officer.client.ok(
+        `mutation($input: GrantProgrammeIdInput!) { openGrantProgramme(input: $input) { status } }`,
+        { input: { programmeId } },
+      );
+      const owner = await test.factories.organisation();
+      const { createGrantApplication } = await owner.admin.client.ok(CREATE_GRANT_APPLICATION, {
+        input: {
+          programmeId,
+          organisationId: owner.organisation.id,
+          purpose: 'Ett nytt aktivitetshus för hela stadsdelen',
+          requestedAmount: 4_294_967_297,
+          budgetLines: [
+            { label: 'Bygget', amount: 4_000_000_000 },
+            { label: 'Inredning', amount: 294_967_297 },
+          ],
+        },
+      });
+      expect(createGrantApplication.requestedAmount).toBe(4_294_967_297);
+      const applicationId = createGrantApplication.id;
+      await owner.admin.client.ok(SUBMIT_GRANT_APPLICATION, { input: { applicationId } });
+      await officer.client.ok(START_GRANT_REVIEW, { input: { applicationId } });
+      await officer.client.ok(REVIEW_GRANT_APPLICATION, {
+        input: { applicationId, scores: [{ criterion: 'Nytta', score: 5 }], comment: 'Stort.' },
+      });
+      await officer.client.ok(DECIDE_GRANT_APPLICATION, {
+        input: {
+          applicationId,
+          awardedAmount: 3_000_000_001,
+          motivation: 'Inredningen ingår inte',
+        },
+      });
+      test.clock.advance(60_000);
+      const paid = await pay(applicationId, 2_147_483_649);
+      expect(paid.data?.recordDisbursement).toMatchObject({
+        amount: 2_147_483_649,
+        application: {
+          awarded: 3_000_000_001,
+          disbursed: 2_147_483_649,
+          remainingAward: 852_516_352,
+        },
+      });
+      expect(codesOf(await pay(applicationId, 852_516_353))).toEqual(['GRANT_BUDGET_EXCEEDED']);
+      expect(await money(applicationId)).toMatchObject({
+        awarded: 3_000_000_001,
+        disbursed: 2_147_483_649,
+        programme: {
+          allocated: 3_000_000_001,
+          disbursed: 2_147_483_649,
+          remaining: 6_999_999_999,
+        },
+      });
+      const { grantLedger } = await officer.client.ok(LEDGER, { programmeId });
+      expect(grantLedger.edges.map((edge: any) => [edge.node.kind, edge.node.amount])).toEqual([
+        ['ALLOCATION', 3_000_000_001],
+        ['DISBURSEMENT', 2_147_483_649],
+      ]);
+      const decision = await owner.admin.client.ok(
+        `query($id: ID!) { grantApplication(id: $id) { decision { awardedAmount } budgetLines { amount } } }`,
+        { id: applicationId },
+      );
+      expect(decision.grantApplication).toEqual({
+        decision: { awardedAmount: 3_000_000_001 },
+        budgetLines: [{ amount: 4_000_000_000 }, { amount: 294_967_297 }],
+      });
     });
   });
 
@@ -557,13 +726,23 @@ describe('grants: money and follow-up', () => {
       expect(grantLedger.edges[0].node.recordedBy.id).toBeDefined();
     });
 
-    it('is append-only in the database itself: UPDATE and DELETE are refused', async () => {
+    it('is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused', async () => {
       const { application } = await award(1_000_000);
       const entries = test.dataSource.getRepository(GrantLedgerEntry);
       const entry = await entries.findOneByOrFail({ applicationId: application.id });
       await expect(entries.update({ id: entry.id }, { amount: 1 })).rejects.toThrow(/append-only/);
       await expect(entries.delete({ id: entry.id })).rejects.toThrow(/append-only/);
+      // Nor a DELETE of every row, nor (on PostgreSQL, where it exists) TRUNCATE.
+      await expect(test.dataSource.query('DELETE FROM "grant_ledger_entries"')).rejects.toThrow(
+        /append-only/,
+      );
+      if (test.dataSource.options.type === 'postgres') {
+        await expect(test.dataSource.query('TRUNCATE "grant_ledger_entries"')).rejects.toThrow(
+          /append-only/,
+        );
+      }
       expect((await entries.findOneByOrFail({ id: entry.id })).amount).toBe(1_000_000);
+      expect(await entries.countBy({ applicationId: application.id })).toBe(1);
     });
 
     it('keeps every total equal to the sum of the ledger after a mix of movements', async () => {

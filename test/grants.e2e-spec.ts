@@ -574,6 +574,25 @@ describe('grants: programmes, applications and assessment', () => {
       const { grantProgramme } = await officer.client.ok(PROGRAMME, { id: programme.id });
       expect(grantProgramme.status).toBe('DECIDED');
       expect(grantProgramme.decidedAt).not.toBeNull();
+      // Both changes are audited: the withdrawal by the ORG_ADMIN, the programme's by nobody.
+      const withdrawn = (await test.auditOf(application.id)).filter(
+        (entry) => entry.action === 'grant_application.withdrawn',
+      );
+      expect(withdrawn).toHaveLength(1);
+      expect(withdrawn[0]).toMatchObject({
+        actorPersonId: owner.admin.person.id,
+        entityType: 'GrantApplication',
+        summary: { before: { status: 'UNDER_REVIEW' }, after: { status: 'WITHDRAWN' } },
+      });
+      const decided = (await test.auditOf(programme.id)).filter(
+        (entry) => entry.action === 'grant_programme.decided',
+      );
+      expect(decided).toHaveLength(1);
+      expect(decided[0].summary).toMatchObject({
+        before: { status: 'CLOSED' },
+        after: { status: 'DECIDED' },
+        automatic: true,
+      });
     });
   });
 
