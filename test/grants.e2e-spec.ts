@@ -202,6 +202,57 @@ describe('grants: programmes, applications and assessment', () => {
       ).toBe('INVALID_STATE_TRANSITION');
     });
 
+    it('reads null in an optional field as "leave it as it is", for every field', async () => {
+      const FULL = `query($id: ID!) { grantProgramme(id: $id) {
+        name description fiscalYear budget eligibleKinds opensAt closesAt maxPerApplication
+        followUpDueAt criteria { name weight }
+      } }`;
+      const UPDATE = `mutation($input: UpdateGrantProgrammeInput!) { updateGrantProgramme(input: $input) { id } }`;
+      // A description given as null when creating is the default: empty.
+      const { createGrantProgramme } = await officer.client.ok(CREATE_GRANT_PROGRAMME, {
+        input: programmeInput({ description: null }),
+      });
+      const programmeId = createGrantProgramme.id;
+      const before = (await officer.client.ok(FULL, { id: programmeId })).grantProgramme;
+      expect(before.description).toBe('');
+      const fields = [
+        'name',
+        'description',
+        'fiscalYear',
+        'budget',
+        'eligibleKinds',
+        'opensAt',
+        'closesAt',
+        'maxPerApplication',
+        'followUpDueAt',
+        'criteria',
+      ];
+      for (const field of fields) {
+        const response = await officer.client.request(UPDATE, {
+          input: { programmeId, [field]: null },
+        });
+        expect([field, codesOf(response)]).toEqual([field, []]);
+      }
+      expect(
+        await officer.client.ok(UPDATE, {
+          input: Object.fromEntries([
+            ['programmeId', programmeId],
+            ...fields.map((field) => [field, null]),
+          ]),
+        }),
+      ).toBeDefined();
+      expect((await officer.client.ok(FULL, { id: programmeId })).grantProgramme).toEqual(before);
+      expect(await actions(programmeId)).toEqual(['grant_programme.created']);
+      // Alongside a real change, null still leaves its field alone.
+      await officer.client.ok(UPDATE, {
+        input: { programmeId, name: 'Nytt namn på programmet', budget: null, criteria: null },
+      });
+      expect((await officer.client.ok(FULL, { id: programmeId })).grantProgramme).toEqual({
+        ...before,
+        name: 'Nytt namn på programmet',
+      });
+    });
+
     it('refuses every transition the programme is not in a state for', async () => {
       const statusChange = (name: string) =>
         `mutation($input: GrantProgrammeIdInput!) { ${name}(input: $input) { id status } }`;
@@ -383,6 +434,65 @@ describe('grants: programmes, applications and assessment', () => {
         }),
       ).toBe('BAD_USER_INPUT');
       expect((await stored(draft.id)).requestedAmount).toBe(1_000_000);
+    });
+
+    it('reads null in an optional field of a draft as "leave it as it is", for every field', async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const draft = await test.factories.grantApplication(programme, owner, {
+        stage: 'DRAFT',
+        requestedAmount: 1_000_000,
+      });
+      const read = async () =>
+        (await owner.admin.client.ok(APPLICATION, { id: draft.id })).grantApplication;
+      const before = await read();
+      for (const field of ['purpose', 'requestedAmount', 'budgetLines']) {
+        const response = await owner.admin.client.request(UPDATE_APPLICATION, {
+          input: { applicationId: draft.id, [field]: null },
+        });
+        expect([field, codesOf(response)]).toEqual([field, []]);
+      }
+      await owner.admin.client.ok(UPDATE_APPLICATION, {
+        input: { applicationId: draft.id, purpose: null, requestedAmount: null, budgetLines: null },
+      });
+      expect(await read()).toEqual(before);
+      expect(await actions(draft.id)).toEqual(['grant_application.created']);
+      await owner.admin.client.ok(UPDATE_APPLICATION, {
+        input: {
+          applicationId: draft.id,
+          purpose: 'Ett nytt syfte med ansökan',
+          requestedAmount: null,
+          budgetLines: null,
+        },
+      });
+      expect(await read()).toEqual({ ...before, purpose: 'Ett nytt syfte med ansökan' });
+    });
+
+    it('reads null in a filter as no condition', async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const application = await test.factories.grantApplication(programme, owner, {
+        stage: 'SUBMITTED',
+      });
+      const applications = await officer.client.ok(
+        `query($programmeId: ID) { grantApplications(filter: { programmeId: $programmeId, organisationId: null, status: null }) { edges { node { id } } } }`,
+        { programmeId: programme.id },
+      );
+      expect(applications.grantApplications.edges).toEqual([{ node: { id: application.id } }]);
+      const programmes = await officer.client.ok(
+        `{ grantProgrammes(first: 100, filter: { status: null, fiscalYear: null, eligibleKind: null }) { edges { node { id } } } }`,
+      );
+      expect(programmes.grantProgrammes.edges).toContainEqual({ node: { id: programme.id } });
+      const ledger = await officer.client.ok(
+        `query($id: ID!) { grantLedger(programmeId: $id, applicationId: null) { totalCount } }`,
+        { id: programme.id },
+      );
+      expect(ledger.grantLedger.totalCount).toBe(0);
+      const own = await owner.admin.client.ok(
+        `query($id: ID!) { organisation(id: $id) { grantApplications(status: null) { id } } }`,
+        { id: owner.organisation.id },
+      );
+      expect(own.organisation.grantApplications).toEqual([{ id: application.id }]);
     });
 
     it('accepts applications only while the programme is OPEN and within its window', async () => {

@@ -72,7 +72,8 @@ export class CreateGrantApplicationInput {
 
 @InputType({
   description:
-    'Changes to a DRAFT application; omitted fields stay. The budget lines must still add up to the requested amount.',
+    'Changes to a DRAFT application; omitted fields, and fields sent as null, stay as they are. The budget lines ' +
+    'must still add up to the requested amount.',
 })
 export class UpdateGrantApplicationInput {
   @Field(() => ID, { description: 'The application.' })
@@ -80,6 +81,7 @@ export class UpdateGrantApplicationInput {
   applicationId: string;
 
   @Field({ nullable: true, description: 'New purpose.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
@@ -87,11 +89,13 @@ export class UpdateGrantApplicationInput {
   purpose?: string;
 
   @Field(() => SafeIntScalar, { nullable: true, description: 'New requested amount, in öre.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   requestedAmount?: number;
 
   @Field(() => [GrantBudgetLineInput], { nullable: true, description: 'New budget (all lines).' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -101,13 +101,17 @@ export class CreateGrantProgrammeInput {
   criteria: GrantCriterionInput[];
 }
 
-@InputType({ description: 'Changes to a DRAFT programme; omitted fields stay as they are.' })
+@InputType({
+  description:
+    'Changes to a DRAFT programme; omitted fields, and fields sent as null, stay as they are.',
+})
 export class UpdateGrantProgrammeInput {
   @Field(() => ID, { description: 'The programme.' })
   @IsUUID()
   programmeId: string;
 
   @Field({ nullable: true, description: 'New name.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
@@ -115,6 +119,7 @@ export class UpdateGrantProgrammeInput {
   name?: string;
 
   @Field({ nullable: true, description: 'New description.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
@@ -122,6 +127,7 @@ export class UpdateGrantProgrammeInput {
   description?: string;
 
   @Field(() => Int, { nullable: true, description: 'New fiscal year.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -129,11 +135,13 @@ export class UpdateGrantProgrammeInput {
   fiscalYear?: number;
 
   @Field(() => SafeIntScalar, { nullable: true, description: 'New budget in öre.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   budget?: number;
 
   @Field(() => [OrganisationKind], { nullable: true, description: 'New eligible kinds.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -142,21 +150,25 @@ export class UpdateGrantProgrammeInput {
   eligibleKinds?: OrganisationKind[];
 
   @Field({ nullable: true, description: 'New opening.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   opensAt?: Date;
 
   @Field({ nullable: true, description: 'New closing.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   closesAt?: Date;
 
   @Field(() => SafeIntScalar, { nullable: true, description: 'New maximum per application.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   maxPerApplication?: number;
 
   @Field({ nullable: true, description: 'New follow-up due date.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   followUpDueAt?: Date;
@@ -165,6 +177,7 @@ export class UpdateGrantProgrammeInput {
     nullable: true,
     description: 'New criteria (all of them).',
   })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
