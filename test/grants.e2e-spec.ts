@@ -594,7 +594,7 @@ describe('grants: programmes, applications and assessment', () => {
       });
     });
 
-    it('lets only the ORG_ADMIN apply; members read; other organisations see nothing (NOT_FOUND)', async () => {
+    it('lets only the ORG_ADMIN apply; members read; officers see it once submitted; others see nothing (NOT_FOUND)', async () => {
       const programme = await test.factories.grantProgramme();
       const owner = await test.factories.organisation();
       const coordinator = await test.factories.member(
@@ -615,19 +615,20 @@ describe('grants: programmes, applications and assessment', () => {
         stage: 'DRAFT',
       });
       const id = application.id;
-      // Members and officers read it; another organisation's admin does not know it exists.
-      for (const who of [owner.admin, coordinator, volunteer, officer]) {
+      // Members read the draft; to officers and other organisations it does not exist yet.
+      for (const who of [owner.admin, coordinator, volunteer]) {
         expect((await who.client.ok(APPLICATION, { id })).grantApplication.id).toBe(id);
       }
-      expect(await other.admin.client.code(APPLICATION, { id })).toBe('NOT_FOUND');
+      for (const who of [other.admin, officer]) {
+        expect(await who.client.code(APPLICATION, { id })).toBe('NOT_FOUND');
+      }
       for (const document of [SUBMIT_GRANT_APPLICATION, WITHDRAW_GRANT_APPLICATION]) {
-        expect(await other.admin.client.code(document, { input: { applicationId: id } })).toBe(
-          'NOT_FOUND',
-        );
+        for (const who of [other.admin, officer]) {
+          expect(await who.client.code(document, { input: { applicationId: id } })).toBe(
+            'NOT_FOUND',
+          );
+        }
         expect(await volunteer.client.code(document, { input: { applicationId: id } })).toBe(
-          'FORBIDDEN',
-        );
-        expect(await officer.client.code(document, { input: { applicationId: id } })).toBe(
           'FORBIDDEN',
         );
       }
@@ -643,26 +644,77 @@ describe('grants: programmes, applications and assessment', () => {
           (edge: any) => edge.node.id,
         );
       expect(await listed(volunteer)).toEqual([id]);
-      expect(await listed(officer)).toEqual([id]);
+      expect(await listed(officer)).toEqual([]);
       expect(await listed(other.admin)).toEqual([]);
       const social = await test.factories.socialServices();
       expect(await listed(social)).toEqual([]);
-      // Organisation.grantApplications: members and officers; others get an error on the field.
+      // Organisation.grantApplications: members all, officers the submitted ones; others an error.
       const OWN = `query($id: ID!) { organisation(id: $id) { name grantApplications { id status } } }`;
-      expect(
-        (await volunteer.client.ok(OWN, { id: owner.organisation.id })).organisation
-          .grantApplications,
-      ).toEqual([{ id, status: 'DRAFT' }]);
-      expect(
-        (await officer.client.ok(OWN, { id: owner.organisation.id })).organisation
-          .grantApplications,
-      ).toEqual([{ id, status: 'DRAFT' }]);
+      const ownOf = async (who: SignedIn) =>
+        (await who.client.ok(OWN, { id: owner.organisation.id })).organisation.grantApplications;
+      expect(await ownOf(volunteer)).toEqual([{ id, status: 'DRAFT' }]);
+      expect(await ownOf(officer)).toEqual([]);
+      // Once submitted, officers see it everywhere.
+      await owner.admin.client.ok(SUBMIT_GRANT_APPLICATION, { input: { applicationId: id } });
+      expect((await officer.client.ok(APPLICATION, { id })).grantApplication.status).toBe(
+        'SUBMITTED',
+      );
+      expect(await listed(officer)).toEqual([id]);
+      expect(await ownOf(officer)).toEqual([{ id, status: 'SUBMITTED' }]);
+      expect(await listed(other.admin)).toEqual([]);
       const foreign = await other.admin.client.request(OWN, { id: owner.organisation.id });
       expect(codesOf(foreign)).toEqual(['FORBIDDEN']);
       expect((foreign.data as any).organisation.grantApplications).toBeNull();
       expect(codesOf(await test.anonymous.request(OWN, { id: owner.organisation.id }))).toEqual([
         'UNAUTHENTICATED',
       ]);
+    });
+
+    it("keeps a DRAFT the organisation's own: officers neither see nor handle it; ADMIN, who acts for any organisation, does", async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const draft = await test.factories.grantApplication(programme, owner, { stage: 'DRAFT' });
+      const submitted = await test.factories.grantApplication(
+        programme,
+        await test.factories.organisation(),
+        { stage: 'SUBMITTED' },
+      );
+      const id = draft.id;
+      // The officer's handling of it is NOT_FOUND too, not a state error that gives it away.
+      expect(await officer.client.code(START_GRANT_REVIEW, { input: { applicationId: id } })).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        await officer.client.code(DECIDE_GRANT_APPLICATION, {
+          input: { applicationId: id, awardedAmount: 0, motivation: 'Avslag' },
+        }),
+      ).toBe('NOT_FOUND');
+      expect(
+        await officer.client.code(UPDATE_APPLICATION, {
+          input: { applicationId: id, purpose: 'Handläggarens syfte med pengarna' },
+        }),
+      ).toBe('NOT_FOUND');
+      const LIST = `query($programmeId: ID, $status: GrantApplicationStatus) { grantApplications(filter: { programmeId: $programmeId, status: $status }) { totalCount edges { node { id } } } }`;
+      const listed = async (who: SignedIn, status?: string) =>
+        (await who.client.ok(LIST, { programmeId: programme.id, status })).grantApplications;
+      expect(await listed(officer)).toEqual({
+        totalCount: 1,
+        edges: [{ node: { id: submitted.id } }],
+      });
+      expect((await listed(officer, 'DRAFT')).totalCount).toBe(0);
+      // An officer who is a member of the organisation reads it as a member.
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      expect((await insider.client.ok(APPLICATION, { id })).grantApplication.status).toBe('DRAFT');
+      expect((await listed(insider)).totalCount).toBe(2);
+      const admin = await test.factories.admin();
+      expect((await admin.client.ok(APPLICATION, { id })).grantApplication.status).toBe('DRAFT');
+      expect((await listed(admin)).totalCount).toBe(2);
+      expect(await stored(id)).toMatchObject({ status: 'DRAFT', purpose: draft.purpose });
     });
 
     it('withdrawing the last application waiting in a CLOSED programme makes it DECIDED', async () => {

@@ -29,8 +29,8 @@ export class GrantApplicationsResolver {
 
   @Query(() => GrantApplicationConnection, {
     description:
-      'Grant applications, oldest first: municipal officers see all; members of an organisation see their ' +
-      "organisation's; others none.",
+      "Grant applications, oldest first: members of an organisation see all their organisation's (drafts " +
+      'included); municipal officers see every submitted one (never a DRAFT of another organisation); others none.',
   })
   grantApplications(
     @CurrentActor() actor: Actor,
@@ -41,7 +41,8 @@ export class GrantApplicationsResolver {
 
   @Query(() => GrantApplication, {
     description:
-      "One application: for municipal officers and the applying organisation's members (NOT_FOUND for others).",
+      "One application: for the applying organisation's members, and for municipal officers once it is submitted " +
+      '(NOT_FOUND for others, and for an officer asking for a DRAFT).',
   })
   grantApplication(
     @CurrentActor() actor: Actor,

@@ -71,7 +71,7 @@ export class GrantAssessmentService {
   /** SUBMITTED → UNDER_REVIEW. */
   async startReview(actor: Actor, input: GrantApplicationIdInput): Promise<GrantApplication> {
     requirePerson(actor, 'Only a signed-in officer reviews applications');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       const application = await this.applications.lock(manager, found.id);
       await this.applications.requireImpartial(manager, actor, application.organisationId);
@@ -92,7 +92,7 @@ export class GrantAssessmentService {
    */
   async review(actor: Actor, input: ReviewGrantApplicationInput): Promise<GrantReview> {
     const person = requirePerson(actor, 'Only a signed-in officer reviews applications');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       // Locked, so a review cannot slip in after the decision.
       const application = await this.applications.lock(manager, found.id);
@@ -159,7 +159,7 @@ export class GrantAssessmentService {
    */
   async decide(actor: Actor, input: DecideGrantApplicationInput): Promise<GrantApplication> {
     const person = requirePerson(actor, 'Only a signed-in officer decides on applications');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       // The programme's row first: decisions on one programme are made one at a time.
       const programme = await this.programmes.lock(manager, found.programmeId);

@@ -305,7 +305,10 @@ export class GrantMoneyService {
   }
 
   /** When the award was first paid (null before any payment). */
-  private async firstPaymentAt(manager: EntityManager, applicationId: string): Promise<Date | null> {
+  private async firstPaymentAt(
+    manager: EntityManager,
+    applicationId: string,
+  ): Promise<Date | null> {
     const first = await manager.findOne(GrantLedgerEntry, {
       where: { applicationId, kind: GrantLedgerKind.DISBURSEMENT },
       order: { occurredAt: 'ASC' },
