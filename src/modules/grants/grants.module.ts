@@ -23,7 +23,8 @@ import { GrantLedgerService } from './grant-ledger.service';
 import { GrantMoneyResolver } from './grant-money.resolver';
 import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
-import { GrantProgrammeFieldsResolver, GrantProgrammesResolver } from './grant-programmes.resolver';
+import { GrantProgrammeFieldsResolver } from './grant-programme-fields.resolver';
+import { GrantProgrammesResolver } from './grant-programmes.resolver';
 import { GrantProgrammesService } from './grant-programmes.service';
 import {
   FollowUpReportFieldsResolver,
