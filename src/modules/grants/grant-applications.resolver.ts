@@ -17,6 +17,7 @@ import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantApplyingService } from './grant-applying.service';
 import { GrantAssessmentService } from './grant-assessment.service';
+import { GrantDecisionsService } from './grant-decisions.service';
 
 /** What an organisation does with its applications, and what officers do with them. */
 @Resolver(() => GrantApplication)
@@ -25,6 +26,7 @@ export class GrantApplicationsResolver {
     private readonly applications: GrantApplicationsService,
     private readonly applying: GrantApplyingService,
     private readonly assessment: GrantAssessmentService,
+    private readonly decisions: GrantDecisionsService,
   ) {}
 
   @Query(() => GrantApplicationConnection, {
@@ -133,6 +135,6 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The decision.' }) input: DecideGrantApplicationInput,
   ): Promise<GrantApplication> {
-    return this.assessment.decide(actor, input);
+    return this.decisions.decide(actor, input);
   }
 }

@@ -9,10 +9,13 @@ import { Database } from '../../database/database.service';
 import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
-import { OrganisationAccess } from '../organisations';
+import { MembershipRole, OrganisationAccess } from '../organisations';
 import { GrantApplicationsArgs } from './dto/grant-application.inputs';
 import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
 import { isGrantOfficer } from './grant-programmes.service';
+
+/** Who acts for the applying organisation: applies, submits, withdraws and reports back. */
+const APPLICANTS = [MembershipRole.ORG_ADMIN];
 
 /**
  * Reading applications, and what every change to one shares (its lock, the conditional status
@@ -75,6 +78,18 @@ export class GrantApplicationsService {
     if (!application || !(await this.canSee(actor, application))) {
       throw DomainError.notFound('GrantApplication', id);
     }
+    return application;
+  }
+
+  /** FORBIDDEN (UNAUTHENTICATED when anonymous) unless an ORG_ADMIN of the organisation, or ADMIN. */
+  requireApplicantRole(actor: Actor, organisationId: string): Promise<void> {
+    return this.access.requireRole(actor, organisationId, APPLICANTS);
+  }
+
+  /** The application as its organisation's ORG_ADMIN acts on it: NOT_FOUND, then FORBIDDEN. */
+  async getAsApplicant(actor: Actor, id: string): Promise<GrantApplication> {
+    const application = await this.getVisible(actor, id);
+    await this.requireApplicantRole(actor, application.organisationId);
     return application;
   }
 

@@ -6,7 +6,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
-import { AuditService } from '../audit';
 import { NotificationKind } from '../notifications';
 import {
   RecordAdjustmentInput,
@@ -18,6 +17,7 @@ import { AWARDED_STATUSES, GrantApplication } from './entities/grant-application
 import { GrantLedgerEntry, GrantLedgerKind } from './entities/grant-ledger-entry.entity';
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 import { GrantApplicationsService } from './grant-applications.service';
+import { GrantLedgerWriter } from './grant-ledger-writer.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
 import { formatKronor } from './grants.rules';
@@ -27,8 +27,9 @@ const AWARDED = AWARDED_STATUSES.map((status) => `'${status}'`).join(', ');
 /**
  * Every movement of grant money, each in one transaction: a conditional UPDATE of the counters the
  * rule limits (the programme's `allocated + x <= budget`, the award's `disbursed + x <= awarded`,
- * the claim's `recovered + x <= disbursed − spent`), the append-only ledger entry, the audit entry
- * (who, when, the amount, the totals before and after) and the notification. The conditional
+ * the claim's `recovered + x <= disbursed − spent`), the append-only ledger entry and its audit
+ * entry (who, when, the amount, the totals before and after; GrantLedgerWriter) and the
+ * notification. The conditional
  * UPDATE decides under any concurrency (it re-reads the row it locks); CHECK constraints on the
  * counters are the last line of defence.
  *
@@ -45,7 +46,7 @@ export class GrantMoneyService {
     private readonly programmes: GrantProgrammesService,
     private readonly applications: GrantApplicationsService,
     private readonly notices: GrantNotices,
-    private readonly audit: AuditService,
+    private readonly ledger: GrantLedgerWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -81,8 +82,8 @@ export class GrantMoneyService {
         },
       );
     }
-    await this.addToApplication(manager, application.id, 'awarded', amount);
-    return this.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
+    await this.ledger.addToApplication(manager, application.id, 'awarded', amount);
+    return this.ledger.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
       occurredAt: decidedAt,
     });
   }
@@ -138,8 +139,8 @@ export class GrantMoneyService {
           },
         );
       }
-      await this.addToProgramme(manager, application.programmeId, 'disbursed', input.amount);
-      const entry = await this.append(
+      await this.ledger.addToProgramme(manager, application.programmeId, 'disbursed', input.amount);
+      const entry = await this.ledger.append(
         manager,
         actor,
         application,
@@ -201,11 +202,18 @@ export class GrantMoneyService {
           amount: [`must be at most the ${owed} öre of unspent money still owed`],
         });
       }
-      await this.addToProgramme(manager, application.programmeId, 'recovered', input.amount);
-      return this.append(manager, actor, application, GrantLedgerKind.RECOVERY, input.amount, {
-        occurredAt: input.receivedAt,
-        reference: input.reference,
-      });
+      await this.ledger.addToProgramme(manager, application.programmeId, 'recovered', input.amount);
+      return this.ledger.append(
+        manager,
+        actor,
+        application,
+        GrantLedgerKind.RECOVERY,
+        input.amount,
+        {
+          occurredAt: input.receivedAt,
+          reference: input.reference,
+        },
+      );
     });
   }
 
@@ -272,10 +280,17 @@ export class GrantMoneyService {
           },
         );
       }
-      return this.append(manager, actor, application, GrantLedgerKind.ADJUSTMENT, input.amount, {
-        occurredAt: this.clock.now(),
-        note: input.reason,
-      });
+      return this.ledger.append(
+        manager,
+        actor,
+        application,
+        GrantLedgerKind.ADJUSTMENT,
+        input.amount,
+        {
+          occurredAt: this.clock.now(),
+          note: input.reason,
+        },
+      );
     });
   }
 
@@ -320,97 +335,5 @@ export class GrantMoneyService {
     if (!AWARDED_STATUSES.includes(application.status)) {
       throw DomainError.invalidTransition('GrantApplication', application.status, kind);
     }
-  }
-
-  private async addToApplication(
-    manager: EntityManager,
-    applicationId: string,
-    column: 'awarded' | 'disbursed' | 'recovered',
-    amount: number,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(GrantApplication)
-      .set({ [column]: () => `"${column}" + :amount` })
-      .where('id = :id', { id: applicationId })
-      .setParameter('amount', amount)
-      .execute();
-  }
-
-  private async addToProgramme(
-    manager: EntityManager,
-    programmeId: string,
-    column: 'disbursed' | 'recovered',
-    amount: number,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(GrantProgramme)
-      .set({ [column]: () => `"${column}" + :amount` })
-      .where('id = :id', { id: programmeId })
-      .setParameter('amount', amount)
-      .execute();
-  }
-
-  /** Appends the entry and its audit record: who, when, how much, and the totals before and after. */
-  private async append(
-    manager: EntityManager,
-    actor: Actor,
-    application: GrantApplication,
-    kind: GrantLedgerKind,
-    amount: number,
-    fields: { occurredAt: Date; reference?: string; note?: string },
-  ): Promise<GrantLedgerEntry> {
-    const person = requirePerson(actor, 'Only a signed-in officer moves grant money');
-    const entry = await manager.save(
-      manager.create(GrantLedgerEntry, {
-        programmeId: application.programmeId,
-        applicationId: application.id,
-        organisationId: application.organisationId,
-        kind,
-        amount,
-        occurredAt: fields.occurredAt,
-        reference: fields.reference ?? null,
-        note: fields.note ?? null,
-        recordedById: person.personId,
-        recordedAt: this.clock.now(),
-      }),
-    );
-    const award = await this.applications.get(application.id, manager);
-    const programme = await this.programmes.get(application.programmeId, manager);
-    const moved = (of: GrantLedgerKind[]) => (of.includes(kind) ? amount : 0);
-    const allocation = moved([GrantLedgerKind.ALLOCATION, GrantLedgerKind.ADJUSTMENT]);
-    const payment = moved([GrantLedgerKind.DISBURSEMENT]);
-    const repayment = moved([GrantLedgerKind.RECOVERY]);
-    const totals = (shift: 0 | 1) => ({
-      award: {
-        awarded: award.awarded - shift * allocation,
-        disbursed: award.disbursed - shift * payment,
-        recovered: award.recovered - shift * repayment,
-      },
-      programme: {
-        allocated: programme.allocated - shift * allocation,
-        disbursed: programme.disbursed - shift * payment,
-        recovered: programme.recovered - shift * repayment,
-        remaining: programme.budget - programme.allocated + shift * allocation,
-      },
-    });
-    await this.audit.record(manager, actor, {
-      action: `grant_ledger.${kind.toLowerCase()}`,
-      entityType: 'GrantApplication',
-      entityId: application.id,
-      before: totals(1),
-      after: totals(0),
-      detail: {
-        ledgerEntryId: entry.id,
-        programmeId: application.programmeId,
-        kind,
-        amount,
-        occurredAt: fields.occurredAt.toISOString(),
-        ...(fields.reference ? { reference: fields.reference } : {}),
-        ...(fields.note ? { reason: fields.note } : {}),
-      },
-    });
-    return entry;
   }
 }

@@ -10,6 +10,12 @@ export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
 export const MAX_BUDGET_LINES = 50;
 
+/** Programme statuses in which applications are reviewed and decided. */
+export const ASSESSING: readonly GrantProgrammeStatus[] = [
+  GrantProgrammeStatus.OPEN,
+  GrantProgrammeStatus.CLOSED,
+];
+
 export type Problems = Record<string, string[]>;
 
 function collector(): { problems: Problems; add: (field: string, problem: string) => void } {
