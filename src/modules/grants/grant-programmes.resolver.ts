@@ -88,8 +88,9 @@ export class GrantProgrammesResolver {
 
   @Mutation(() => GrantProgramme, {
     description:
-      'DECIDED → ARCHIVED: closes the books, once every award has an approved follow-up report and no unspent ' +
-      'money is owed back. Nothing about the programme changes afterwards. MUNICIPAL_OFFICER.',
+      'DECIDED → ARCHIVED: closes the books, once every award has an approved follow-up report, is paid in full ' +
+      '(release an unpaid rest first with a negative recordAdjustment) and no unspent money is owed back; ' +
+      'INVALID_STATE_TRANSITION otherwise, naming the applications. No money moves afterwards. MUNICIPAL_OFFICER.',
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
   archiveGrantProgramme(

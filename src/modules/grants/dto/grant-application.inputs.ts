@@ -19,7 +19,7 @@ import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { GrantApplication, GrantApplicationStatus } from '../entities/grant-application.entity';
 import { MAX_BUDGET_LINES, MAX_SCORE, MIN_SCORE } from '../grants.rules';
-import { Amount } from './money';
+import { Amount, MAX_AMOUNT_TEXT } from './money';
 
 @InputType({ description: 'A line of the budget of an application.' })
 export class GrantBudgetLineInput {
@@ -29,7 +29,9 @@ export class GrantBudgetLineInput {
   @Length(2, 200)
   label: string;
 
-  @Field(() => SafeIntScalar, { description: 'Amount in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Amount in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   amount: number;
 }
@@ -54,7 +56,7 @@ export class CreateGrantApplicationInput {
   purpose: string;
 
   @Field(() => SafeIntScalar, {
-    description: "Amount applied for, in öre: more than zero, at most the programme's maximum.",
+    description: `Amount applied for, in öre: more than zero, at most the programme's maximum (and never above ${MAX_AMOUNT_TEXT}).`,
   })
   @Amount()
   requestedAmount: number;
@@ -88,7 +90,10 @@ export class UpdateGrantApplicationInput {
   @Length(10, 10_000)
   purpose?: string;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New requested amount, in öre.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: `New requested amount, in öre: more than zero, at most the programme's maximum (and never above ${MAX_AMOUNT_TEXT}).`,
+  })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
@@ -193,7 +198,7 @@ export class DecideGrantApplicationInput {
   applicationId: string;
 
   @Field(() => SafeIntScalar, {
-    description: 'Amount awarded, in öre: from 0 (rejected) to the requested amount.',
+    description: `Amount awarded, in öre: from 0 (rejected) to the requested amount (never above ${MAX_AMOUNT_TEXT}).`,
   })
   @Amount(0)
   awardedAmount: number;

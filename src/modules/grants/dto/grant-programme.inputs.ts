@@ -23,7 +23,7 @@ import { SafeIntScalar } from '../../../graphql/scalars';
 import { OrganisationKind } from '../../organisations';
 import { GrantProgramme, GrantProgrammeStatus } from '../entities/grant-programme.entity';
 import { MAX_CRITERIA, MAX_CRITERION_WEIGHT } from '../grants.rules';
-import { Amount } from './money';
+import { Amount, MAX_AMOUNT_TEXT } from './money';
 
 @InputType({ description: 'An assessment criterion and its weight.' })
 export class GrantCriterionInput {
@@ -61,7 +61,9 @@ export class CreateGrantProgrammeInput {
   @Max(2100)
   fiscalYear: number;
 
-  @Field(() => SafeIntScalar, { description: 'Budget in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Budget in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   budget: number;
 
@@ -81,7 +83,7 @@ export class CreateGrantProgrammeInput {
   closesAt: Date;
 
   @Field(() => SafeIntScalar, {
-    description: 'Most one application may request, in öre (more than zero, at most the budget).',
+    description: 'Most one application may request, in öre: more than zero, at most the budget.',
   })
   @Amount()
   maxPerApplication: number;
@@ -134,7 +136,10 @@ export class UpdateGrantProgrammeInput {
   @Max(2100)
   fiscalYear?: number;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New budget in öre.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: `New budget in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
@@ -161,7 +166,10 @@ export class UpdateGrantProgrammeInput {
   @IsDate()
   closesAt?: Date;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New maximum per application.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: 'New maximum per application, in öre: more than zero, at most the budget.',
+  })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
