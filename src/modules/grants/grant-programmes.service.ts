@@ -21,7 +21,12 @@ import {
   PENDING_APPLICATION_STATUSES,
 } from './entities/grant-application.entity';
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
-import { canChangeProgramme, programmeShapeProblems } from './grants.rules';
+import {
+  archiveBlockers,
+  canChangeProgramme,
+  hasArchiveBlockers,
+  programmeShapeProblems,
+} from './grants.rules';
 
 /** The audit action of each status a programme moves to. */
 const STATUS_ACTIONS: Record<GrantProgrammeStatus, string> = {
@@ -271,67 +276,45 @@ export class GrantProgrammesService {
     return this.database.transaction(async (manager) => {
       const programme = await this.lock(manager, input.programmeId);
       this.requireTransition(programme, GrantProgrammeStatus.ARCHIVED);
-      const awards = (
-        await manager
-          .createQueryBuilder(GrantApplication, 'application')
-          .leftJoin(
-            FollowUpReport,
-            'report',
-            'report.applicationId = application.id AND report.status = :approved',
-            { approved: FollowUpReportStatus.APPROVED },
-          )
-          .select('application.id', 'id')
-          .addSelect('report.id', 'reportId')
-          .addSelect('report.amountSpent', 'amountSpent')
-          .addSelect('application.awarded', 'awarded')
-          .addSelect('application.disbursed', 'disbursed')
-          .addSelect('application.recovered', 'recovered')
-          .where('application.programmeId = :id', { id: programme.id })
-          .andWhere('application.awarded > 0')
-          .orderBy('application.createdAt', 'ASC')
-          .addOrderBy('application.id', 'ASC')
-          .getRawMany<{
-            id: string;
-            reportId: string | null;
-            amountSpent: string | number | null;
-            awarded: string | number;
-            disbursed: string | number;
-            recovered: string | number;
-          }>()
-      ).map((row) => ({
-        id: row.id,
-        reported: row.reportId !== null,
-        amountSpent: Number(row.amountSpent ?? 0),
-        awarded: Number(row.awarded),
-        disbursed: Number(row.disbursed),
-        recovered: Number(row.recovered),
-      }));
-      const withoutReport = awards.filter((award) => !award.reported).map((award) => award.id);
-      const unpaid = awards
-        .filter((award) => award.awarded > award.disbursed)
-        .map((award) => ({
-          applicationId: award.id,
-          awarded: award.awarded,
-          disbursed: award.disbursed,
-          remaining: award.awarded - award.disbursed,
-        }));
-      const owing = awards
-        .filter(
-          (award) => award.reported && award.disbursed - award.amountSpent - award.recovered > 0,
+      const rows = await manager
+        .createQueryBuilder(GrantApplication, 'application')
+        .leftJoin(
+          FollowUpReport,
+          'report',
+          'report.applicationId = application.id AND report.status = :approved',
+          { approved: FollowUpReportStatus.APPROVED },
         )
-        .map((award) => award.id);
-      if (withoutReport.length > 0 || unpaid.length > 0 || owing.length > 0) {
+        .select('application.id', 'id')
+        .addSelect('report.amountSpent', 'amountSpent')
+        .addSelect('application.awarded', 'awarded')
+        .addSelect('application.disbursed', 'disbursed')
+        .addSelect('application.recovered', 'recovered')
+        .where('application.programmeId = :id', { id: programme.id })
+        .andWhere('application.awarded > 0')
+        .orderBy('application.createdAt', 'ASC')
+        .addOrderBy('application.id', 'ASC')
+        .getRawMany<{
+          id: string;
+          amountSpent: string | number | null;
+          awarded: string | number;
+          disbursed: string | number;
+          recovered: string | number;
+        }>();
+      const blockers = archiveBlockers(
+        rows.map((row) => ({
+          applicationId: row.id,
+          awarded: Number(row.awarded),
+          disbursed: Number(row.disbursed),
+          recovered: Number(row.recovered),
+          approvedSpent: row.amountSpent === null ? null : Number(row.amountSpent),
+        })),
+      );
+      if (hasArchiveBlockers(blockers)) {
         throw new DomainError(
           ErrorCode.INVALID_STATE_TRANSITION,
           'Before archiving, every award needs an approved follow-up report, its unpaid rest released ' +
             '(a negative adjustment) and no unspent money owed back',
-          {
-            from: programme.status,
-            to: GrantProgrammeStatus.ARCHIVED,
-            withoutApprovedReport: withoutReport,
-            unpaidAwards: unpaid,
-            owingRecovery: owing,
-          },
+          { from: programme.status, to: GrantProgrammeStatus.ARCHIVED, ...blockers },
         );
       }
       return this.changeStatus(
