@@ -8,6 +8,7 @@ import {
   FollowUpReportsService,
   GrantApplyingService,
   GrantAssessmentService,
+  GrantDecisionsService,
   GrantJobsService,
   GrantMoneyService,
   GrantProgramme,
@@ -61,6 +62,7 @@ class GrantSeeder {
   private readonly programmes: GrantProgrammesService;
   private readonly applying: GrantApplyingService;
   private readonly assessment: GrantAssessmentService;
+  private readonly decisions: GrantDecisionsService;
   private readonly money: GrantMoneyService;
   private readonly reports: FollowUpReportsService;
   private readonly clock: Clock;
@@ -77,6 +79,7 @@ class GrantSeeder {
     this.programmes = app.get(GrantProgrammesService);
     this.applying = app.get(GrantApplyingService);
     this.assessment = app.get(GrantAssessmentService);
+    this.decisions = app.get(GrantDecisionsService);
     this.money = app.get(GrantMoneyService);
     this.reports = app.get(FollowUpReportsService);
     this.clock = app.get(Clock);
@@ -175,7 +178,7 @@ class GrantSeeder {
     }
     const decision = application.decision;
     step(decision?.day, () =>
-      this.assessment.decide(this.officer, {
+      this.decisions.decide(this.officer, {
         applicationId,
         awardedAmount: decision?.awardedAmount ?? 0,
         motivation: decision?.motivation ?? '',

@@ -739,7 +739,7 @@ const MATRIX: Record<string, [string, Run]> = {
   ],
   'Query.grantApplications': ['U F ok ok ok ok ok ok', gql(`{ grantApplications { totalCount } }`)],
   'Query.grantApplication': [
-    'U F ok ok NOT_FOUND ok NOT_FOUND ok',
+    'U F ok ok NOT_FOUND NOT_FOUND NOT_FOUND ok',
     gql(`query($id: ID!) { grantApplication(id: $id) { id } }`, async (world) => ({
       id: (await grantOfX(world, 'DRAFT')).application.id,
     })),
@@ -813,7 +813,7 @@ const MATRIX: Record<string, [string, Run]> = {
     })),
   ],
   'Mutation.updateGrantApplication': [
-    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    'U F F ok NOT_FOUND NOT_FOUND NOT_FOUND ok',
     gql(
       `mutation($input: UpdateGrantApplicationInput!) { updateGrantApplication(input: $input) { id } }`,
       async (world) => ({
@@ -825,7 +825,7 @@ const MATRIX: Record<string, [string, Run]> = {
     ),
   ],
   'Mutation.submitGrantApplication': [
-    'U F F ok NOT_FOUND F NOT_FOUND ok',
+    'U F F ok NOT_FOUND NOT_FOUND NOT_FOUND ok',
     gql(SUBMIT_GRANT_APPLICATION, async (world) => ({
       input: { applicationId: (await grantOfX(world, 'DRAFT')).application.id },
     })),

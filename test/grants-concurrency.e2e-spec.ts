@@ -15,12 +15,23 @@ import {
   RECORD_ADJUSTMENT,
   RECORD_DISBURSEMENT,
   RECORD_RECOVERY,
+  SUBMIT_GRANT_APPLICATION,
+  WITHDRAW_GRANT_APPLICATION,
 } from './support/documents';
 import { SignedIn } from './support/factories';
 import { GraphQLResponse, outcomeOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
 
 const APPLICANTS = 100;
+const ARCHIVE = `mutation($input: GrantProgrammeIdInput!) { archiveGrantProgramme(input: $input) { id status } }`;
+const CLOSE = `mutation($input: GrantProgrammeIdInput!) { closeGrantProgramme(input: $input) { id status } }`;
+/** Every outcome a grant operation may end with under contention: never INTERNAL_SERVER_ERROR. */
+const DOMAIN_OUTCOMES = [
+  'OK',
+  'INVALID_STATE_TRANSITION',
+  'GRANT_BUDGET_EXCEEDED',
+  'BAD_USER_INPUT',
+];
 const AWARD = 10_000;
 const BUDGET = 50_000;
 
@@ -68,6 +79,40 @@ describe('grants under parallel requests', () => {
     test.dataSource.getRepository(GrantProgramme).findOneByOrFail({ id });
   const applicationRow = (id: string) =>
     test.dataSource.getRepository(GrantApplication).findOneByOrFail({ id });
+
+  /** ALLOCATION + ADJUSTMENT, DISBURSEMENT and RECOVERY summed from ledger entries. */
+  const sums = (entries: GrantLedgerEntry[]) => {
+    const of = (...kinds: GrantLedgerKind[]) =>
+      entries
+        .filter((entry) => kinds.includes(entry.kind))
+        .reduce((total, entry) => total + entry.amount, 0);
+    return {
+      allocated: of(GrantLedgerKind.ALLOCATION, GrantLedgerKind.ADJUSTMENT),
+      disbursed: of(GrantLedgerKind.DISBURSEMENT),
+      recovered: of(GrantLedgerKind.RECOVERY),
+    };
+  };
+
+  /** The programme's and each application's counters equal the sums of their ledger entries. */
+  async function expectBooksBalance(programmeId: string): Promise<void> {
+    const entries = await ledgerOf({ programmeId });
+    const programme = await programmeRow(programmeId);
+    expect({
+      allocated: programme.allocated,
+      disbursed: programme.disbursed,
+      recovered: programme.recovered,
+    }).toEqual(sums(entries));
+    const applications = await test.dataSource
+      .getRepository(GrantApplication)
+      .findBy({ programmeId });
+    for (const application of applications) {
+      expect({
+        allocated: application.awarded,
+        disbursed: application.disbursed,
+        recovered: application.recovered,
+      }).toEqual(sums(entries.filter((entry) => entry.applicationId === application.id)));
+    }
+  }
 
   /** A 50 000 öre programme with a reviewed application of 10 000 öre from each of `count` owners. */
   async function crowdedProgramme(count = APPLICANTS): Promise<{
@@ -357,6 +402,188 @@ describe('grants under parallel requests', () => {
       expect(responses.map(ok)).toEqual(['OK', 'OK', 'OK']);
       expect((await programmeRow(programme.id)).status).toBe('DECIDED');
       expect((await applicationRow(second.id)).status).toBe(GrantApplicationStatus.REJECTED);
+    },
+  );
+
+  it.each([1, 2, 3])(
+    'round %i: programme-first changes (decide, withdraw, submit) racing payments, adjustments and recoveries of the same awards: every request ends in a domain outcome',
+    async () => {
+      const programme = await test.factories.grantProgramme({
+        budget: 10 * AWARD,
+        maxPerApplication: AWARD,
+      });
+      const awards: { owner: Owner; application: GrantApplication }[] = [];
+      for (const owner of owners.slice(10, 20)) {
+        const application = await test.factories.grantApplication(programme, owner, {
+          requestedAmount: AWARD,
+        });
+        await test.factories.decideGrant(application.id, AWARD);
+        awards.push({ owner, application });
+      }
+      test.clock.advance(60_000);
+      const at = new Date(test.clock.now().getTime() - 1000).toISOString();
+      // Half the awards are paid in full and reported (4 000 unspent): they take repayments.
+      const reported = awards.slice(5);
+      for (const { owner, application } of reported) {
+        await test.factories.payGrant(application.id, AWARD);
+        await test.factories.followUpReport(owner, application.id, AWARD - 4_000);
+      }
+      test.clock.advance(60_000);
+      const receivedAt = new Date(test.clock.now().getTime() - 1000).toISOString();
+      const requests: { kind: string; run: Promise<GraphQLResponse<any>> }[] = [];
+      const send = (kind: string, run: Promise<GraphQLResponse<any>>) =>
+        requests.push({ kind, run });
+      awards.forEach(({ owner, application }, index) => {
+        const applicationId = application.id;
+        if (index < 5) {
+          send(
+            'pay',
+            officer.client.request(RECORD_DISBURSEMENT, {
+              input: { applicationId, amount: 3_000, paidAt: at, reference: `UB-${index}` },
+            }),
+          );
+          send(
+            'adjust',
+            officer.client.request(RECORD_ADJUSTMENT, {
+              input: { applicationId, amount: -1_000, reason: 'Mindre lokalhyra' },
+            }),
+          );
+        } else {
+          send(
+            'recover',
+            officer.client.request(RECORD_RECOVERY, {
+              input: { applicationId, amount: 4_000, receivedAt, reference: `IB-${index}` },
+            }),
+          );
+        }
+        // Stale requests about the same application, twice over: each locks the programme first.
+        for (let copy = 0; copy < 2; copy += 1) {
+          send(
+            'stale',
+            officer.client.request(DECIDE_GRANT_APPLICATION, {
+              input: { applicationId, awardedAmount: 1_000, motivation: 'Igen' },
+            }),
+          );
+          send(
+            'stale',
+            owner.admin.client.request(WITHDRAW_GRANT_APPLICATION, { input: { applicationId } }),
+          );
+          send(
+            'stale',
+            owner.admin.client.request(SUBMIT_GRANT_APPLICATION, { input: { applicationId } }),
+          );
+        }
+      });
+      const responses = await Promise.all(requests.map((request) => request.run));
+      const outcomes = (kind: string) =>
+        tally(
+          responses
+            .filter((_, index) => requests[index].kind === kind)
+            .map((response) => ok(response)),
+        );
+      expect(outcomes('pay')).toEqual({ OK: 5 });
+      expect(outcomes('adjust')).toEqual({ OK: 5 });
+      expect(outcomes('recover')).toEqual({ OK: 5 });
+      expect(outcomes('stale')).toEqual({ INVALID_STATE_TRANSITION: 60 });
+      expect(await programmeRow(programme.id)).toMatchObject({
+        allocated: 10 * AWARD - 5 * 1_000,
+        disbursed: 5 * AWARD + 5 * 3_000,
+        recovered: 5 * 4_000,
+      });
+      await expectBooksBalance(programme.id);
+    },
+    120_000,
+  );
+
+  it.each([1, 2, 3, 4, 5])(
+    'round %i: money racing the archiving of its programme: none moves once the programme is ARCHIVED',
+    async (round) => {
+      const programme = await test.factories.grantProgramme({
+        budget: 4 * AWARD,
+        maxPerApplication: AWARD,
+      });
+      // Settled: paid in full, reported, nothing owed. Released: its award lowered to nothing.
+      const settled = await test.factories.grantApplication(programme, owners[20], {
+        requestedAmount: AWARD,
+      });
+      const released = await test.factories.grantApplication(programme, owners[21], {
+        requestedAmount: AWARD,
+      });
+      await test.factories.decideGrant(settled.id, AWARD);
+      await test.factories.decideGrant(released.id, 6_000, 'Delvis');
+      await officer.client.ok(CLOSE, { input: { programmeId: programme.id } });
+      await test.factories.payGrant(settled.id, AWARD);
+      await test.factories.followUpReport({ admin: owners[20].admin }, settled.id, AWARD);
+      await officer.client.ok(RECORD_ADJUSTMENT, {
+        input: { applicationId: released.id, amount: -6_000, reason: 'Projektet ställdes in' },
+      });
+      test.clock.advance(60_000);
+      const at = new Date(test.clock.now().getTime() - 1000).toISOString();
+      const archiving = () =>
+        officer.client.request(ARCHIVE, { input: { programmeId: programme.id } });
+      const movements = () => [
+        ...[1, 2, 3].map(() =>
+          officer.client.request(RECORD_ADJUSTMENT, {
+            input: { applicationId: released.id, amount: 3_000, reason: 'Projektet blev av' },
+          }),
+        ),
+        ...[1, 2].map((tranche) =>
+          officer.client.request(RECORD_DISBURSEMENT, {
+            input: {
+              applicationId: settled.id,
+              amount: 1_000,
+              paidAt: at,
+              reference: `UB-${tranche}`,
+            },
+          }),
+        ),
+        ...[1, 2].map((tranche) =>
+          officer.client.request(RECORD_RECOVERY, {
+            input: {
+              applicationId: settled.id,
+              amount: 1_000,
+              receivedAt: at,
+              reference: `IB-${tranche}`,
+            },
+          }),
+        ),
+      ];
+      // Odd rounds send the archiving first, even rounds last.
+      const responses =
+        round % 2 === 1
+          ? await Promise.all([archiving(), ...movements()])
+          : await Promise.all([...movements(), archiving()]).then((all) => [
+              all[all.length - 1],
+              ...all.slice(0, -1),
+            ]);
+      const [archive, ...money] = responses;
+      const outcomes = [archive, ...money].map((response) => ok(response));
+      expect(outcomes.filter((outcome) => !DOMAIN_OUTCOMES.includes(outcome))).toEqual([]);
+      const raised = outcomes.slice(1, 4).filter((outcome) => outcome === 'OK').length;
+      // The settled award takes no more money either way.
+      expect(outcomes.slice(4)).not.toContain('OK');
+      const row = await programmeRow(programme.id);
+      if (ok(archive) === 'OK') {
+        // Archived first: every movement after it is refused, and the books are as it closed them.
+        expect(row.status).toBe('ARCHIVED');
+        expect(raised).toBe(0);
+        expect((await applicationRow(released.id)).awarded).toBe(0);
+        expect(row.allocated).toBe(AWARD);
+        const archived = (await test.auditOf(programme.id)).find(
+          (entry) => entry.action === 'grant_programme.archived',
+        );
+        expect(archived?.summary).toMatchObject({
+          ...sums(await ledgerOf({ programmeId: programme.id })),
+          budget: 4 * AWARD,
+        });
+      } else {
+        // A raise landed first: the released award is live again and the books stay open.
+        expect(ok(archive)).toBe('INVALID_STATE_TRANSITION');
+        expect(row.status).toBe('DECIDED');
+        expect(raised).toBeGreaterThan(0);
+        expect((await applicationRow(released.id)).awarded).toBe(raised * 3_000);
+      }
+      await expectBooksBalance(programme.id);
     },
   );
 });

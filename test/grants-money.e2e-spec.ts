@@ -9,13 +9,18 @@ import {
 } from '../src/modules/grants';
 import { Notification, NotificationKind } from '../src/modules/notifications';
 import { MembershipRole, Organisation } from '../src/modules/organisations';
+import { MAX_AMOUNT } from '../src/modules/grants/grants.rules';
 import {
   APPROVE_FOLLOW_UP_REPORT,
   CREATE_GRANT_APPLICATION,
+  CREATE_GRANT_PROGRAMME,
+  DECIDE_GRANT_APPLICATION,
   RECORD_ADJUSTMENT,
   RECORD_DISBURSEMENT,
   RECORD_RECOVERY,
   RETURN_FOLLOW_UP_REPORT,
+  REVIEW_GRANT_APPLICATION,
+  START_GRANT_REVIEW,
   SUBMIT_FOLLOW_UP_REPORT,
   SUBMIT_GRANT_APPLICATION,
 } from './support/documents';
@@ -202,6 +207,36 @@ describe('grants: money and follow-up', () => {
       expect(codesOf(await pay(application.id, 1000, insider))).toEqual(['CONFLICT_OF_INTEREST']);
       expect((await money(application.id)).disbursed).toBe(0);
     });
+
+    it('takes payments while the follow-up report is submitted or returned, none once it is approved', async () => {
+      const { owner, application } = await award(10_000_000);
+      await pay(application.id, 4_000_000);
+      const submitted = (await report(owner, application.id, 4_000_000)).data?.submitFollowUpReport;
+      expect(codesOf(await pay(application.id, 1_000_000))).toEqual([]);
+      await officer.client.ok(RETURN_FOLLOW_UP_REPORT, {
+        input: { reportId: submitted.id, reason: 'Kvitton saknas.' },
+      });
+      expect(codesOf(await pay(application.id, 1_000_000))).toEqual([]);
+      await report(owner, application.id, 6_000_000);
+      await officer.client.ok(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } });
+      // Approved: the award is accounted for; a payment now would only become a claim.
+      const refused = await pay(application.id, 1_000_000);
+      expect(codesOf(refused)).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(refused.errors?.[0].extensions.details).toMatchObject({
+        followUpReportStatus: 'APPROVED',
+        to: 'DISBURSEMENT',
+      });
+      expect(await money(application.id)).toMatchObject({
+        disbursed: 6_000_000,
+        remainingAward: 4_000_000,
+        outstandingRecovery: 0,
+      });
+      expect(
+        await test.dataSource
+          .getRepository(GrantLedgerEntry)
+          .countBy({ applicationId: application.id, kind: GrantLedgerKind.DISBURSEMENT }),
+      ).toBe(3);
+    });
   });
 
   describe('follow-up reports and recovery', () => {
@@ -313,6 +348,82 @@ describe('grants: money and follow-up', () => {
         ).toBe('BAD_USER_INPUT');
       }
       expect((await money(application.id)).recovered).toBe(0);
+    });
+
+    it('dates a repayment between the first payment and now (BAD_USER_INPUT otherwise)', async () => {
+      const { owner, application } = await award(1_000_000);
+      const decidedAt = ago(30_000);
+      const paidAt = ago(10_000);
+      await pay(application.id, 600_000, officer, paidAt);
+      test.clock.advance(60_000);
+      await pay(application.id, 400_000, officer, ago(1000));
+      await test.factories.followUpReport(owner, application.id, 500_000);
+      const recover = (receivedAt: string) =>
+        officer.client.request(RECORD_RECOVERY, {
+          input: { applicationId: application.id, amount: 100_000, receivedAt, reference: 'IB' },
+        });
+      for (const receivedAt of [
+        '2001-01-01T00:00:00Z',
+        decidedAt,
+        new Date(new Date(paidAt).getTime() - 1).toISOString(),
+        new Date(now().getTime() + HOUR).toISOString(),
+      ]) {
+        const refused = await recover(receivedAt);
+        expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+        expect(refused.errors?.[0].extensions.details).toEqual({
+          fields: { receivedAt: [expect.any(String)] },
+        });
+      }
+      expect((await money(application.id)).recovered).toBe(0);
+      // At the first payment itself, and between the payments, it is fine.
+      expect(codesOf(await recover(paidAt))).toEqual([]);
+      expect(codesOf(await recover(ago(30_000)))).toEqual([]);
+      expect((await money(application.id)).recovered).toBe(200_000);
+    });
+
+    it('lets only impartial municipal officers approve, return and recover', async () => {
+      const { owner, application } = await award(1_000_000);
+      await pay(application.id, 1_000_000);
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      const submitted = (await report(owner, application.id, 700_000)).data?.submitFollowUpReport;
+      expect(
+        await insider.client.code(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect(
+        await insider.client.code(RETURN_FOLLOW_UP_REPORT, {
+          input: { reportId: submitted.id, reason: 'Egen förening' },
+        }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect((await money(application.id)).followUpReport).toMatchObject({
+        status: 'SUBMITTED',
+        reviewedBy: null,
+      });
+      await officer.client.ok(APPROVE_FOLLOW_UP_REPORT, { input: { reportId: submitted.id } });
+      expect(
+        await insider.client.code(RECORD_RECOVERY, {
+          input: {
+            applicationId: application.id,
+            amount: 300_000,
+            receivedAt: ago(1000),
+            reference: 'IB',
+          },
+        }),
+      ).toBe('CONFLICT_OF_INTEREST');
+      expect(await money(application.id)).toMatchObject({
+        recovered: 0,
+        outstandingRecovery: 300_000,
+      });
+      const actions = (await test.auditOf(application.id)).map((entry) => entry.action);
+      expect(actions.filter((action) => action.startsWith('grant_follow_up.'))).toEqual([
+        'grant_follow_up.submitted',
+        'grant_follow_up.approved',
+      ]);
+      expect(actions).not.toContain('grant_ledger.recovery');
     });
 
     it('is only for awards: a rejected application has nothing to report', async () => {
@@ -439,6 +550,138 @@ describe('grants: money and follow-up', () => {
         decision: { awardedAmount: 6_000_000 },
       });
     });
+
+    it('lets only impartial municipal officers adjust an award', async () => {
+      const { owner, application } = await award(1_000_000, 2_000_000);
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      for (const amount of [500_000, -500_000]) {
+        expect(
+          await insider.client.code(RECORD_ADJUSTMENT, {
+            input: { applicationId: application.id, amount, reason: 'Egen förening' },
+          }),
+        ).toBe('CONFLICT_OF_INTEREST');
+      }
+      expect((await money(application.id)).awarded).toBe(1_000_000);
+      expect(
+        (await test.auditOf(application.id)).filter(
+          (entry) => entry.action === 'grant_ledger.adjustment',
+        ),
+      ).toEqual([]);
+    });
+
+    it('raises an award only until its follow-up report is approved; lowering it stays possible', async () => {
+      const { owner, application } = await award(1_000_000, 2_000_000);
+      await pay(application.id, 600_000);
+      await test.factories.followUpReport(owner, application.id, 600_000);
+      const adjust = (amount: number) =>
+        officer.client.request(RECORD_ADJUSTMENT, {
+          input: { applicationId: application.id, amount, reason: 'Efter återrapporten' },
+        });
+      expect(codesOf(await adjust(100_000))).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(codesOf(await adjust(-400_000))).toEqual([]);
+      expect(await money(application.id)).toMatchObject({ awarded: 600_000, remainingAward: 0 });
+    });
+  });
+
+  describe('large amounts', () => {
+    it('carries amounts above 2^31 öre through GraphQL exactly, up to MAX_AMOUNT', async () => {
+      const at = (ms: number) => new Date(now().getTime() + ms).toISOString();
+      const programmeInput = {
+        name: 'Storstadssatsningen',
+        fiscalYear: 2027,
+        budget: 10_000_000_000,
+        eligibleKinds: ['VOLUNTARY_ASSOCIATION'],
+        opensAt: at(-HOUR),
+        closesAt: at(30 * DAY),
+        maxPerApplication: 5_000_000_000,
+        followUpDueAt: at(300 * DAY),
+        criteria: [{ name: 'Nytta', weight: 1 }],
+      };
+      // 1 000 000 000 kr is the most any amount may be: one öre more is refused.
+      expect(
+        await officer.client.code(CREATE_GRANT_PROGRAMME, {
+          input: { ...programmeInput, budget: MAX_AMOUNT + 1 },
+        }),
+      ).toBe('BAD_USER_INPUT');
+      const { createGrantProgramme } = await officer.client.ok(CREATE_GRANT_PROGRAMME, {
+        input: programmeInput,
+      });
+      expect(createGrantProgramme).toMatchObject({
+        budget: 10_000_000_000,
+        maxPerApplication: 5_000_000_000,
+        remaining: 10_000_000_000,
+      });
+      const programmeId = createGrantProgramme.id;
+      await officer.client.ok(
+        `mutation($input: GrantProgrammeIdInput!) { openGrantProgramme(input: $input) { status } }`,
+        { input: { programmeId } },
+      );
+      const owner = await test.factories.organisation();
+      const { createGrantApplication } = await owner.admin.client.ok(CREATE_GRANT_APPLICATION, {
+        input: {
+          programmeId,
+          organisationId: owner.organisation.id,
+          purpose: 'Ett nytt aktivitetshus för hela stadsdelen',
+          requestedAmount: 4_294_967_297,
+          budgetLines: [
+            { label: 'Bygget', amount: 4_000_000_000 },
+            { label: 'Inredning', amount: 294_967_297 },
+          ],
+        },
+      });
+      expect(createGrantApplication.requestedAmount).toBe(4_294_967_297);
+      const applicationId = createGrantApplication.id;
+      await owner.admin.client.ok(SUBMIT_GRANT_APPLICATION, { input: { applicationId } });
+      await officer.client.ok(START_GRANT_REVIEW, { input: { applicationId } });
+      await officer.client.ok(REVIEW_GRANT_APPLICATION, {
+        input: { applicationId, scores: [{ criterion: 'Nytta', score: 5 }], comment: 'Stort.' },
+      });
+      await officer.client.ok(DECIDE_GRANT_APPLICATION, {
+        input: {
+          applicationId,
+          awardedAmount: 3_000_000_001,
+          motivation: 'Inredningen ingår inte',
+        },
+      });
+      test.clock.advance(60_000);
+      const paid = await pay(applicationId, 2_147_483_649);
+      expect(paid.data?.recordDisbursement).toMatchObject({
+        amount: 2_147_483_649,
+        application: {
+          awarded: 3_000_000_001,
+          disbursed: 2_147_483_649,
+          remainingAward: 852_516_352,
+        },
+      });
+      expect(codesOf(await pay(applicationId, 852_516_353))).toEqual(['GRANT_BUDGET_EXCEEDED']);
+      expect(await money(applicationId)).toMatchObject({
+        awarded: 3_000_000_001,
+        disbursed: 2_147_483_649,
+        programme: {
+          allocated: 3_000_000_001,
+          disbursed: 2_147_483_649,
+          remaining: 6_999_999_999,
+        },
+      });
+      const { grantLedger } = await officer.client.ok(LEDGER, { programmeId });
+      expect(grantLedger.edges.map((edge: any) => [edge.node.kind, edge.node.amount])).toEqual([
+        ['ALLOCATION', 3_000_000_001],
+        ['DISBURSEMENT', 2_147_483_649],
+      ]);
+      const decision = await owner.admin.client.ok(
+        `query($id: ID!) { grantApplication(id: $id) { decision { awardedAmount } budgetLines { amount } } }`,
+        { id: applicationId },
+      );
+      expect(decision.grantApplication).toEqual({
+        decision: { awardedAmount: 3_000_000_001 },
+        budgetLines: [{ amount: 4_000_000_000 }, { amount: 294_967_297 }],
+      });
+    });
   });
 
   describe('the ledger', () => {
@@ -483,13 +726,23 @@ describe('grants: money and follow-up', () => {
       expect(grantLedger.edges[0].node.recordedBy.id).toBeDefined();
     });
 
-    it('is append-only in the database itself: UPDATE and DELETE are refused', async () => {
+    it('is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused', async () => {
       const { application } = await award(1_000_000);
       const entries = test.dataSource.getRepository(GrantLedgerEntry);
       const entry = await entries.findOneByOrFail({ applicationId: application.id });
       await expect(entries.update({ id: entry.id }, { amount: 1 })).rejects.toThrow(/append-only/);
       await expect(entries.delete({ id: entry.id })).rejects.toThrow(/append-only/);
+      // Nor a DELETE of every row, nor (on PostgreSQL, where it exists) TRUNCATE.
+      await expect(test.dataSource.query('DELETE FROM "grant_ledger_entries"')).rejects.toThrow(
+        /append-only/,
+      );
+      if (test.dataSource.options.type === 'postgres') {
+        await expect(test.dataSource.query('TRUNCATE "grant_ledger_entries"')).rejects.toThrow(
+          /append-only/,
+        );
+      }
       expect((await entries.findOneByOrFail({ id: entry.id })).amount).toBe(1_000_000);
+      expect(await entries.countBy({ applicationId: application.id })).toBe(1);
     });
 
     it('keeps every total equal to the sum of the ledger after a mix of movements', async () => {
@@ -660,6 +913,84 @@ describe('grants: money and follow-up', () => {
           .getRepository(FollowUpReport)
           .countBy({ applicationId: application.id }),
       ).toBe(1);
+    });
+
+    it('refuses while an award has an unpaid rest, naming it; a negative adjustment releases it to the budget', async () => {
+      const { programme, owner, application } = await award(10_000_000, 10_000_000, {
+        budget: 50_000_000,
+        closesAt: new Date(now().getTime() + DAY),
+      });
+      await officer.client.ok(
+        `mutation($input: GrantProgrammeIdInput!) { closeGrantProgramme(input: $input) { status } }`,
+        { input: { programmeId: programme.id } },
+      );
+      await pay(application.id, 4_000_000);
+      await test.factories.followUpReport(owner, application.id, 4_000_000);
+      const archive = () =>
+        officer.client.request(ARCHIVE, { input: { programmeId: programme.id } });
+      const refused = await archive();
+      expect(codesOf(refused)).toEqual(['INVALID_STATE_TRANSITION']);
+      expect(refused.errors?.[0].extensions.details).toEqual({
+        from: 'DECIDED',
+        to: 'ARCHIVED',
+        withoutApprovedReport: [],
+        unpaidAwards: [
+          {
+            applicationId: application.id,
+            awarded: 10_000_000,
+            disbursed: 4_000_000,
+            remaining: 6_000_000,
+          },
+        ],
+        owingRecovery: [],
+      });
+      expect((await money(application.id)).programme).toMatchObject({
+        allocated: 10_000_000,
+        remaining: 40_000_000,
+      });
+      // The officer releases the unpaid rest: the award shrinks to what was paid, the budget frees.
+      const release = await officer.client.ok(RECORD_ADJUSTMENT, {
+        input: {
+          applicationId: application.id,
+          amount: -6_000_000,
+          reason: 'Resten betalas inte ut',
+        },
+      });
+      expect(release.recordAdjustment).toMatchObject({ kind: 'ADJUSTMENT', amount: -6_000_000 });
+      expect(await money(application.id)).toMatchObject({
+        awarded: 4_000_000,
+        disbursed: 4_000_000,
+        remainingAward: 0,
+        outstandingRecovery: 0,
+        programme: { allocated: 4_000_000, disbursed: 4_000_000, remaining: 46_000_000 },
+      });
+      const archived = await archive();
+      expect(archived.data?.archiveGrantProgramme.status).toBe('ARCHIVED');
+      // Closing the books is audited: who, when, and the totals they closed at.
+      const entries = await test.auditOf(programme.id);
+      const closing = entries.filter((entry) => entry.action === 'grant_programme.archived');
+      expect(closing).toHaveLength(1);
+      expect(closing[0]).toMatchObject({
+        actorPersonId: officer.person.id,
+        entityType: 'GrantProgramme',
+        summary: {
+          before: { status: 'DECIDED' },
+          after: { status: 'ARCHIVED' },
+          budget: 50_000_000,
+          allocated: 4_000_000,
+          disbursed: 4_000_000,
+          recovered: 0,
+        },
+      });
+      // Afterwards no money moves at all.
+      expect(codesOf(await pay(application.id, 1))).toEqual(['INVALID_STATE_TRANSITION']);
+      for (const amount of [1, -1]) {
+        expect(
+          await officer.client.code(RECORD_ADJUSTMENT, {
+            input: { applicationId: application.id, amount, reason: 'Efteråt' },
+          }),
+        ).toBe('INVALID_STATE_TRANSITION');
+      }
     });
   });
 });

@@ -202,6 +202,57 @@ describe('grants: programmes, applications and assessment', () => {
       ).toBe('INVALID_STATE_TRANSITION');
     });
 
+    it('reads null in an optional field as "leave it as it is", for every field', async () => {
+      const FULL = `query($id: ID!) { grantProgramme(id: $id) {
+        name description fiscalYear budget eligibleKinds opensAt closesAt maxPerApplication
+        followUpDueAt criteria { name weight }
+      } }`;
+      const UPDATE = `mutation($input: UpdateGrantProgrammeInput!) { updateGrantProgramme(input: $input) { id } }`;
+      // A description given as null when creating is the default: empty.
+      const { createGrantProgramme } = await officer.client.ok(CREATE_GRANT_PROGRAMME, {
+        input: programmeInput({ description: null }),
+      });
+      const programmeId = createGrantProgramme.id;
+      const before = (await officer.client.ok(FULL, { id: programmeId })).grantProgramme;
+      expect(before.description).toBe('');
+      const fields = [
+        'name',
+        'description',
+        'fiscalYear',
+        'budget',
+        'eligibleKinds',
+        'opensAt',
+        'closesAt',
+        'maxPerApplication',
+        'followUpDueAt',
+        'criteria',
+      ];
+      for (const field of fields) {
+        const response = await officer.client.request(UPDATE, {
+          input: { programmeId, [field]: null },
+        });
+        expect([field, codesOf(response)]).toEqual([field, []]);
+      }
+      expect(
+        await officer.client.ok(UPDATE, {
+          input: Object.fromEntries([
+            ['programmeId', programmeId],
+            ...fields.map((field) => [field, null]),
+          ]),
+        }),
+      ).toBeDefined();
+      expect((await officer.client.ok(FULL, { id: programmeId })).grantProgramme).toEqual(before);
+      expect(await actions(programmeId)).toEqual(['grant_programme.created']);
+      // Alongside a real change, null still leaves its field alone.
+      await officer.client.ok(UPDATE, {
+        input: { programmeId, name: 'Nytt namn på programmet', budget: null, criteria: null },
+      });
+      expect((await officer.client.ok(FULL, { id: programmeId })).grantProgramme).toEqual({
+        ...before,
+        name: 'Nytt namn på programmet',
+      });
+    });
+
     it('refuses every transition the programme is not in a state for', async () => {
       const statusChange = (name: string) =>
         `mutation($input: GrantProgrammeIdInput!) { ${name}(input: $input) { id status } }`;
@@ -385,6 +436,65 @@ describe('grants: programmes, applications and assessment', () => {
       expect((await stored(draft.id)).requestedAmount).toBe(1_000_000);
     });
 
+    it('reads null in an optional field of a draft as "leave it as it is", for every field', async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const draft = await test.factories.grantApplication(programme, owner, {
+        stage: 'DRAFT',
+        requestedAmount: 1_000_000,
+      });
+      const read = async () =>
+        (await owner.admin.client.ok(APPLICATION, { id: draft.id })).grantApplication;
+      const before = await read();
+      for (const field of ['purpose', 'requestedAmount', 'budgetLines']) {
+        const response = await owner.admin.client.request(UPDATE_APPLICATION, {
+          input: { applicationId: draft.id, [field]: null },
+        });
+        expect([field, codesOf(response)]).toEqual([field, []]);
+      }
+      await owner.admin.client.ok(UPDATE_APPLICATION, {
+        input: { applicationId: draft.id, purpose: null, requestedAmount: null, budgetLines: null },
+      });
+      expect(await read()).toEqual(before);
+      expect(await actions(draft.id)).toEqual(['grant_application.created']);
+      await owner.admin.client.ok(UPDATE_APPLICATION, {
+        input: {
+          applicationId: draft.id,
+          purpose: 'Ett nytt syfte med ansökan',
+          requestedAmount: null,
+          budgetLines: null,
+        },
+      });
+      expect(await read()).toEqual({ ...before, purpose: 'Ett nytt syfte med ansökan' });
+    });
+
+    it('reads null in a filter as no condition', async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const application = await test.factories.grantApplication(programme, owner, {
+        stage: 'SUBMITTED',
+      });
+      const applications = await officer.client.ok(
+        `query($programmeId: ID) { grantApplications(filter: { programmeId: $programmeId, organisationId: null, status: null }) { edges { node { id } } } }`,
+        { programmeId: programme.id },
+      );
+      expect(applications.grantApplications.edges).toEqual([{ node: { id: application.id } }]);
+      const programmes = await officer.client.ok(
+        `{ grantProgrammes(first: 100, filter: { status: null, fiscalYear: null, eligibleKind: null }) { edges { node { id } } } }`,
+      );
+      expect(programmes.grantProgrammes.edges).toContainEqual({ node: { id: programme.id } });
+      const ledger = await officer.client.ok(
+        `query($id: ID!) { grantLedger(programmeId: $id, applicationId: null) { totalCount } }`,
+        { id: programme.id },
+      );
+      expect(ledger.grantLedger.totalCount).toBe(0);
+      const own = await owner.admin.client.ok(
+        `query($id: ID!) { organisation(id: $id) { grantApplications(status: null) { id } } }`,
+        { id: owner.organisation.id },
+      );
+      expect(own.organisation.grantApplications).toEqual([{ id: application.id }]);
+    });
+
     it('accepts applications only while the programme is OPEN and within its window', async () => {
       const { organisation, admin } = await test.factories.organisation();
       const create = (programmeId: string) =>
@@ -484,7 +594,7 @@ describe('grants: programmes, applications and assessment', () => {
       });
     });
 
-    it('lets only the ORG_ADMIN apply; members read; other organisations see nothing (NOT_FOUND)', async () => {
+    it('lets only the ORG_ADMIN apply; members read; officers see it once submitted; others see nothing (NOT_FOUND)', async () => {
       const programme = await test.factories.grantProgramme();
       const owner = await test.factories.organisation();
       const coordinator = await test.factories.member(
@@ -505,19 +615,20 @@ describe('grants: programmes, applications and assessment', () => {
         stage: 'DRAFT',
       });
       const id = application.id;
-      // Members and officers read it; another organisation's admin does not know it exists.
-      for (const who of [owner.admin, coordinator, volunteer, officer]) {
+      // Members read the draft; to officers and other organisations it does not exist yet.
+      for (const who of [owner.admin, coordinator, volunteer]) {
         expect((await who.client.ok(APPLICATION, { id })).grantApplication.id).toBe(id);
       }
-      expect(await other.admin.client.code(APPLICATION, { id })).toBe('NOT_FOUND');
+      for (const who of [other.admin, officer]) {
+        expect(await who.client.code(APPLICATION, { id })).toBe('NOT_FOUND');
+      }
       for (const document of [SUBMIT_GRANT_APPLICATION, WITHDRAW_GRANT_APPLICATION]) {
-        expect(await other.admin.client.code(document, { input: { applicationId: id } })).toBe(
-          'NOT_FOUND',
-        );
+        for (const who of [other.admin, officer]) {
+          expect(await who.client.code(document, { input: { applicationId: id } })).toBe(
+            'NOT_FOUND',
+          );
+        }
         expect(await volunteer.client.code(document, { input: { applicationId: id } })).toBe(
-          'FORBIDDEN',
-        );
-        expect(await officer.client.code(document, { input: { applicationId: id } })).toBe(
           'FORBIDDEN',
         );
       }
@@ -533,26 +644,77 @@ describe('grants: programmes, applications and assessment', () => {
           (edge: any) => edge.node.id,
         );
       expect(await listed(volunteer)).toEqual([id]);
-      expect(await listed(officer)).toEqual([id]);
+      expect(await listed(officer)).toEqual([]);
       expect(await listed(other.admin)).toEqual([]);
       const social = await test.factories.socialServices();
       expect(await listed(social)).toEqual([]);
-      // Organisation.grantApplications: members and officers; others get an error on the field.
+      // Organisation.grantApplications: members all, officers the submitted ones; others an error.
       const OWN = `query($id: ID!) { organisation(id: $id) { name grantApplications { id status } } }`;
-      expect(
-        (await volunteer.client.ok(OWN, { id: owner.organisation.id })).organisation
-          .grantApplications,
-      ).toEqual([{ id, status: 'DRAFT' }]);
-      expect(
-        (await officer.client.ok(OWN, { id: owner.organisation.id })).organisation
-          .grantApplications,
-      ).toEqual([{ id, status: 'DRAFT' }]);
+      const ownOf = async (who: SignedIn) =>
+        (await who.client.ok(OWN, { id: owner.organisation.id })).organisation.grantApplications;
+      expect(await ownOf(volunteer)).toEqual([{ id, status: 'DRAFT' }]);
+      expect(await ownOf(officer)).toEqual([]);
+      // Once submitted, officers see it everywhere.
+      await owner.admin.client.ok(SUBMIT_GRANT_APPLICATION, { input: { applicationId: id } });
+      expect((await officer.client.ok(APPLICATION, { id })).grantApplication.status).toBe(
+        'SUBMITTED',
+      );
+      expect(await listed(officer)).toEqual([id]);
+      expect(await ownOf(officer)).toEqual([{ id, status: 'SUBMITTED' }]);
+      expect(await listed(other.admin)).toEqual([]);
       const foreign = await other.admin.client.request(OWN, { id: owner.organisation.id });
       expect(codesOf(foreign)).toEqual(['FORBIDDEN']);
       expect((foreign.data as any).organisation.grantApplications).toBeNull();
       expect(codesOf(await test.anonymous.request(OWN, { id: owner.organisation.id }))).toEqual([
         'UNAUTHENTICATED',
       ]);
+    });
+
+    it("keeps a DRAFT the organisation's own: officers neither see nor handle it; ADMIN, who acts for any organisation, does", async () => {
+      const programme = await test.factories.grantProgramme();
+      const owner = await test.factories.organisation();
+      const draft = await test.factories.grantApplication(programme, owner, { stage: 'DRAFT' });
+      const submitted = await test.factories.grantApplication(
+        programme,
+        await test.factories.organisation(),
+        { stage: 'SUBMITTED' },
+      );
+      const id = draft.id;
+      // The officer's handling of it is NOT_FOUND too, not a state error that gives it away.
+      expect(await officer.client.code(START_GRANT_REVIEW, { input: { applicationId: id } })).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        await officer.client.code(DECIDE_GRANT_APPLICATION, {
+          input: { applicationId: id, awardedAmount: 0, motivation: 'Avslag' },
+        }),
+      ).toBe('NOT_FOUND');
+      expect(
+        await officer.client.code(UPDATE_APPLICATION, {
+          input: { applicationId: id, purpose: 'Handläggarens syfte med pengarna' },
+        }),
+      ).toBe('NOT_FOUND');
+      const LIST = `query($programmeId: ID, $status: GrantApplicationStatus) { grantApplications(filter: { programmeId: $programmeId, status: $status }) { totalCount edges { node { id } } } }`;
+      const listed = async (who: SignedIn, status?: string) =>
+        (await who.client.ok(LIST, { programmeId: programme.id, status })).grantApplications;
+      expect(await listed(officer)).toEqual({
+        totalCount: 1,
+        edges: [{ node: { id: submitted.id } }],
+      });
+      expect((await listed(officer, 'DRAFT')).totalCount).toBe(0);
+      // An officer who is a member of the organisation reads it as a member.
+      const insider = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.VOLUNTEER,
+        { systemRole: SystemRole.MUNICIPAL_OFFICER },
+      );
+      expect((await insider.client.ok(APPLICATION, { id })).grantApplication.status).toBe('DRAFT');
+      expect((await listed(insider)).totalCount).toBe(2);
+      const admin = await test.factories.admin();
+      expect((await admin.client.ok(APPLICATION, { id })).grantApplication.status).toBe('DRAFT');
+      expect((await listed(admin)).totalCount).toBe(2);
+      expect(await stored(id)).toMatchObject({ status: 'DRAFT', purpose: draft.purpose });
     });
 
     it('withdrawing the last application waiting in a CLOSED programme makes it DECIDED', async () => {
@@ -574,6 +736,25 @@ describe('grants: programmes, applications and assessment', () => {
       const { grantProgramme } = await officer.client.ok(PROGRAMME, { id: programme.id });
       expect(grantProgramme.status).toBe('DECIDED');
       expect(grantProgramme.decidedAt).not.toBeNull();
+      // Both changes are audited: the withdrawal by the ORG_ADMIN, the programme's by nobody.
+      const withdrawn = (await test.auditOf(application.id)).filter(
+        (entry) => entry.action === 'grant_application.withdrawn',
+      );
+      expect(withdrawn).toHaveLength(1);
+      expect(withdrawn[0]).toMatchObject({
+        actorPersonId: owner.admin.person.id,
+        entityType: 'GrantApplication',
+        summary: { before: { status: 'UNDER_REVIEW' }, after: { status: 'WITHDRAWN' } },
+      });
+      const decided = (await test.auditOf(programme.id)).filter(
+        (entry) => entry.action === 'grant_programme.decided',
+      );
+      expect(decided).toHaveLength(1);
+      expect(decided[0].summary).toMatchObject({
+        before: { status: 'CLOSED' },
+        after: { status: 'DECIDED' },
+        automatic: true,
+      });
     });
   });
 

@@ -378,9 +378,9 @@ describe('demo data', () => {
         decision { motivation decidedBy { displayName } }
       } } } }`);
       const applications = grantApplications.edges.map((edge: any) => edge.node);
+      // The officer sees every state but DRAFT, which only the organisation sees.
       expect(new Set(applications.map((application: any) => application.status))).toEqual(
         new Set([
-          'DRAFT',
           'SUBMITTED',
           'UNDER_REVIEW',
           'APPROVED',
@@ -400,6 +400,13 @@ describe('demo data', () => {
       const underReview = applications.find((a: any) => a.status === 'UNDER_REVIEW');
       expect(underReview.organisation.name).toBe('Fritidsföreningen Sylte');
       expect(underReview.reviews).toHaveLength(1);
+      const birgitta = await signIn('birgitta@stodcentrum.example');
+      const own = await birgitta.ok(
+        `{ grantApplications(filter: { status: DRAFT }) { edges { node { status organisation { name } } } } }`,
+      );
+      expect(own.grantApplications.edges).toEqual([
+        { node: { status: 'DRAFT', organisation: { name: 'Stödcentrum Kyrkan Trollhättan' } } },
+      ]);
     });
 
     it('has two payments and one overdue follow-up report, which keeps its organisation from applying', async () => {

@@ -28,6 +28,7 @@ import {
   GrantApplication,
   GrantApplyingService,
   GrantAssessmentService,
+  GrantDecisionsService,
   GrantLedgerEntry,
   GrantMoneyService,
   GrantProgramme,
@@ -445,7 +446,7 @@ export class Factories {
     motivation = 'Delvis beviljad inom ramen',
   ): Promise<GrantApplication> {
     return this.test
-      .get(GrantAssessmentService)
+      .get(GrantDecisionsService)
       .decide((await this.sharedOfficer()).actor, { applicationId, awardedAmount, motivation });
   }
 

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Generated, then the two triggers at the end of up() added by hand: the grant ledger refuses
  * UPDATE and DELETE at the database level, like the audit log. They come after the table's last
- * rebuild; a later migration that rebuilds the table must create them again (grants-ledger.e2e-spec
- * fails if they go missing).
+ * rebuild; a later migration that rebuilds the table must create them again (the append-only
+ * test of the ledger in test/grants-money.e2e-spec.ts fails if they go missing).
  */
 export class Grants1796052894113 implements MigrationInterface {
   name = 'Grants1796052894113';

@@ -9,7 +9,6 @@ import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
 import { byKey, LoaderFactory } from '../../graphql/loaders';
 import { AuditService } from '../audit';
-import { MembershipRole, OrganisationAccess } from '../organisations';
 import { NotificationKind } from '../notifications';
 import {
   FollowUpReportIdInput,
@@ -37,7 +36,6 @@ export class FollowUpReportsService {
     @InjectRepository(FollowUpReport) private readonly reports: Repository<FollowUpReport>,
     private readonly database: Database,
     private readonly applications: GrantApplicationsService,
-    private readonly access: OrganisationAccess,
     private readonly notices: GrantNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -58,8 +56,7 @@ export class FollowUpReportsService {
    */
   async submit(actor: Actor, input: SubmitFollowUpReportInput): Promise<FollowUpReport> {
     const person = requirePerson(actor, 'Only a signed-in ORG_ADMIN submits follow-up reports');
-    const found = await this.applications.getVisible(actor, input.applicationId);
-    await this.access.requireRole(actor, found.organisationId, [MembershipRole.ORG_ADMIN]);
+    const found = await this.applications.getAsApplicant(actor, input.applicationId);
     try {
       return await this.database.transaction(async (manager) => {
         // Locked: one submission at a time per application.

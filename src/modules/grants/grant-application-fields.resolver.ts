@@ -221,8 +221,8 @@ export class OrganisationGrantApplicationsResolver {
   @ResolveField(() => [GrantApplication], {
     nullable: true,
     description:
-      "The organisation's grant applications, newest first: for its members and municipal officers (others get " +
-      'null with an error).',
+      "The organisation's grant applications, newest first: all of them for its members; for municipal officers " +
+      'those it has submitted (not its drafts); others get null with an error.',
   })
   async grantApplications(
     @Parent() organisation: Organisation,
@@ -235,12 +235,20 @@ export class OrganisationGrantApplicationsResolver {
     })
     statuses: GrantApplicationStatus[] | null,
   ): Promise<GrantApplication[]> {
-    if (!(await this.applications.canSee(actor, organisation.id))) {
+    const visibility = await this.applications.visibility(actor, organisation.id);
+    if (visibility === 'none') {
       throw DomainError.forbidden(
         "Only the organisation's members and municipal officers see its grant applications",
       );
     }
-    const all = await context.loaders.get(this.applications.byOrganisation).load(organisation.id);
+    const loaded = await context.loaders
+      .get(this.applications.byOrganisation)
+      .load(organisation.id);
+    // A DRAFT is the organisation's working copy: officers see the applications it has sent in.
+    const all =
+      visibility === 'all'
+        ? loaded
+        : loaded.filter((application) => application.status !== GrantApplicationStatus.DRAFT);
     return statuses ? all.filter((application) => statuses.includes(application.status)) : all;
   }
 }

@@ -17,6 +17,7 @@ import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantApplyingService } from './grant-applying.service';
 import { GrantAssessmentService } from './grant-assessment.service';
+import { GrantDecisionsService } from './grant-decisions.service';
 
 /** What an organisation does with its applications, and what officers do with them. */
 @Resolver(() => GrantApplication)
@@ -25,12 +26,13 @@ export class GrantApplicationsResolver {
     private readonly applications: GrantApplicationsService,
     private readonly applying: GrantApplyingService,
     private readonly assessment: GrantAssessmentService,
+    private readonly decisions: GrantDecisionsService,
   ) {}
 
   @Query(() => GrantApplicationConnection, {
     description:
-      'Grant applications, oldest first: municipal officers see all; members of an organisation see their ' +
-      "organisation's; others none.",
+      "Grant applications, oldest first: members of an organisation see all their organisation's (drafts " +
+      'included); municipal officers see every submitted one (never a DRAFT of another organisation); others none.',
   })
   grantApplications(
     @CurrentActor() actor: Actor,
@@ -41,7 +43,8 @@ export class GrantApplicationsResolver {
 
   @Query(() => GrantApplication, {
     description:
-      "One application: for municipal officers and the applying organisation's members (NOT_FOUND for others).",
+      "One application: for the applying organisation's members, and for municipal officers once it is submitted " +
+      '(NOT_FOUND for others, and for an officer asking for a DRAFT).',
   })
   grantApplication(
     @CurrentActor() actor: Actor,
@@ -132,6 +135,6 @@ export class GrantApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The decision.' }) input: DecideGrantApplicationInput,
   ): Promise<GrantApplication> {
-    return this.assessment.decide(actor, input);
+    return this.decisions.decide(actor, input);
   }
 }

@@ -2,23 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { Actor, isPerson } from '../../common/actor';
+import { Actor, isAdmin, isPerson } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Database } from '../../database/database.service';
 import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
-import { OrganisationAccess } from '../organisations';
+import { MembershipRole, OrganisationAccess } from '../organisations';
 import { GrantApplicationsArgs } from './dto/grant-application.inputs';
 import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
 import { isGrantOfficer } from './grant-programmes.service';
 
+/** Who acts for the applying organisation: applies, submits, withdraws and reports back. */
+const APPLICANTS = [MembershipRole.ORG_ADMIN];
+
 /**
  * Reading applications, and what every change to one shares (its lock, the conditional status
- * change, the conflict-of-interest check). The applying organisation's members read its
- * applications, officers read all, everyone else sees nothing of them (NOT_FOUND, and left out of
- * lists). GrantApplyingService is what the organisation does with them.
+ * change, the conflict-of-interest check). The applying organisation's ACTIVE members read its
+ * applications; municipal officers read every application once it is submitted (a DRAFT is the
+ * organisation's working copy); ADMIN, who may act for any organisation, reads all; everyone else
+ * sees nothing of them (NOT_FOUND, and left out of lists). GrantApplyingService is what the
+ * organisation does with them.
  */
 @Injectable()
 export class GrantApplicationsService {
@@ -43,21 +48,52 @@ export class GrantApplicationsService {
       return groupedByKey(organisationIds, rows, (row) => row.organisationId);
     });
 
-  /** Officers, and the applying organisation's ACTIVE members. */
-  async canSee(actor: Actor, organisationId: string): Promise<boolean> {
-    return isGrantOfficer(actor) || this.access.isActiveMember(actor, organisationId);
+  /**
+   * Which of an organisation's applications the actor may see: `all` for its ACTIVE members and
+   * ADMIN, `submitted` (everything but DRAFT) for municipal officers, `none` for anyone else.
+   */
+  async visibility(actor: Actor, organisationId: string): Promise<'all' | 'submitted' | 'none'> {
+    if (isAdmin(actor) || (await this.access.isActiveMember(actor, organisationId))) return 'all';
+    return isGrantOfficer(actor) ? 'submitted' : 'none';
   }
 
-  /** NOT_FOUND when missing or when the caller may not see it. */
+  /** Whether the actor may see this application (see `visibility`). */
+  async canSee(
+    actor: Actor,
+    application: Pick<GrantApplication, 'organisationId' | 'status'>,
+  ): Promise<boolean> {
+    const visibility = await this.visibility(actor, application.organisationId);
+    return (
+      visibility === 'all' ||
+      (visibility === 'submitted' && application.status !== GrantApplicationStatus.DRAFT)
+    );
+  }
+
+  /**
+   * NOT_FOUND when missing or when the caller may not see it (a municipal officer does not see a
+   * DRAFT). Every operation on an application starts here.
+   */
   async getVisible(actor: Actor, id: string): Promise<GrantApplication> {
     const application = await this.applications.findOneBy({ id });
-    if (!application || !(await this.canSee(actor, application.organisationId))) {
+    if (!application || !(await this.canSee(actor, application))) {
       throw DomainError.notFound('GrantApplication', id);
     }
     return application;
   }
 
-  /** NOT_FOUND when missing (for officers, who see every application). */
+  /** FORBIDDEN (UNAUTHENTICATED when anonymous) unless an ORG_ADMIN of the organisation, or ADMIN. */
+  requireApplicantRole(actor: Actor, organisationId: string): Promise<void> {
+    return this.access.requireRole(actor, organisationId, APPLICANTS);
+  }
+
+  /** The application as its organisation's ORG_ADMIN acts on it: NOT_FOUND, then FORBIDDEN. */
+  async getAsApplicant(actor: Actor, id: string): Promise<GrantApplication> {
+    const application = await this.getVisible(actor, id);
+    await this.requireApplicantRole(actor, application.organisationId);
+    return application;
+  }
+
+  /** NOT_FOUND when missing; no access check (reads inside a change that already checked it). */
   async get(
     id: string,
     manager: EntityManager = this.applications.manager,
@@ -155,9 +191,17 @@ export class GrantApplicationsService {
     actor: Actor,
     query: SelectQueryBuilder<GrantApplication>,
   ): Promise<void> {
-    if (isGrantOfficer(actor)) return;
+    if (isAdmin(actor)) return;
     const own = [...(await this.access.activeRoles(actor)).keys()];
-    if (own.length === 0) query.andWhere('1 = 0');
+    if (isGrantOfficer(actor)) {
+      // Every submitted application, and drafts only of the officer's own organisations.
+      query.andWhere(
+        own.length === 0
+          ? 'application.status <> :draft'
+          : '(application.status <> :draft OR application.organisationId IN (:...own))',
+        { draft: GrantApplicationStatus.DRAFT, own },
+      );
+    } else if (own.length === 0) query.andWhere('1 = 0');
     else query.andWhere('application.organisationId IN (:...own)', { own });
   }
 }

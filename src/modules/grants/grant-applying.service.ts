@@ -8,12 +8,7 @@ import { toStockholmIso } from '../../common/time';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
 import { AuditService } from '../audit';
-import {
-  MembershipRole,
-  Organisation,
-  OrganisationAccess,
-  OrganisationsService,
-} from '../organisations';
+import { Organisation, OrganisationsService } from '../organisations';
 import {
   CreateGrantApplicationInput,
   GrantApplicationIdInput,
@@ -30,8 +25,6 @@ import { GrantProgramme } from './entities/grant-programme.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantProgrammesService } from './grant-programmes.service';
 import { applicationAmountProblems, applicationWindowOpen, draftsAccepted } from './grants.rules';
-
-const APPLICANTS = [MembershipRole.ORG_ADMIN];
 
 /** What the audit log keeps of an application's content. */
 function content(application: GrantApplication): Record<string, unknown> {
@@ -55,7 +48,6 @@ export class GrantApplyingService {
     private readonly applications: GrantApplicationsService,
     private readonly programmes: GrantProgrammesService,
     private readonly organisations: OrganisationsService,
-    private readonly access: OrganisationAccess,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -73,7 +65,7 @@ export class GrantApplyingService {
     if (!isPerson(actor)) throw DomainError.forbidden();
     const programme = await this.programmes.getVisible(actor, input.programmeId);
     const organisation = await this.organisations.get(input.organisationId);
-    await this.access.requireRole(actor, organisation.id, APPLICANTS);
+    await this.applications.requireApplicantRole(actor, organisation.id);
     this.requireEligible(programme, organisation);
     const now = this.clock.now();
     if (!draftsAccepted(programme, now)) throw this.notAccepting(programme, 'DRAFT');
@@ -132,7 +124,7 @@ export class GrantApplyingService {
 
   /** DRAFT only; the budget lines must still add up. */
   async update(actor: Actor, input: UpdateGrantApplicationInput): Promise<GrantApplication> {
-    const found = await this.requireApplicant(actor, input.applicationId);
+    const found = await this.applications.getAsApplicant(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       const application = await this.applications.lock(manager, found.id);
       if (application.status !== GrantApplicationStatus.DRAFT) {
@@ -168,7 +160,7 @@ export class GrantApplyingService {
 
   /** DRAFT → SUBMITTED, within the programme's window, with the same checks as creating it. */
   async submit(actor: Actor, input: GrantApplicationIdInput): Promise<GrantApplication> {
-    const found = await this.requireApplicant(actor, input.applicationId);
+    const found = await this.applications.getAsApplicant(actor, input.applicationId);
     const organisation = await this.organisations.get(found.organisationId);
     return this.database.transaction(async (manager) => {
       // The programme's lock orders this against closing it (which may make it DECIDED).
@@ -201,7 +193,7 @@ export class GrantApplyingService {
 
   /** DRAFT, SUBMITTED or UNDER_REVIEW → WITHDRAWN; the last pending one may make the programme DECIDED. */
   async withdraw(actor: Actor, input: GrantApplicationIdInput): Promise<GrantApplication> {
-    const found = await this.requireApplicant(actor, input.applicationId);
+    const found = await this.applications.getAsApplicant(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       const programme = await this.programmes.lock(manager, found.programmeId);
       const application = await this.applications.lock(manager, found.id);
@@ -254,13 +246,6 @@ export class GrantApplyingService {
         },
       );
     }
-  }
-
-  /** NOT_FOUND unless the caller may see it; FORBIDDEN unless an ORG_ADMIN of the organisation. */
-  private async requireApplicant(actor: Actor, id: string): Promise<GrantApplication> {
-    const application = await this.applications.getVisible(actor, id);
-    await this.access.requireRole(actor, application.organisationId, APPLICANTS);
-    return application;
   }
 
   private requireEligible(programme: GrantProgramme, organisation: Organisation): void {

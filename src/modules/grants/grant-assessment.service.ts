@@ -5,45 +5,24 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { ErrorCode } from '../../common/errors/error-codes';
 import { Database } from '../../database/database.service';
 import { groupedByKey, LoaderFactory } from '../../graphql/loaders';
 import { AuditService } from '../audit';
-import { NotificationKind } from '../notifications';
 import {
-  DecideGrantApplicationInput,
   GrantApplicationIdInput,
   ReviewGrantApplicationInput,
 } from './dto/grant-application.inputs';
 import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
-import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
+import { GrantProgramme } from './entities/grant-programme.entity';
 import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
-import { GrantMoneyService } from './grant-money.service';
-import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import {
-  decisionProblems,
-  formatKronor,
-  scoreProblems,
-  statusForAward,
-  weightedScore,
-} from './grants.rules';
-
-/** Programmes in which applications are reviewed and decided. */
-const ASSESSING = [GrantProgrammeStatus.OPEN, GrantProgrammeStatus.CLOSED];
-
-const DECISION_WORDS: Partial<Record<GrantApplicationStatus, string>> = {
-  [GrantApplicationStatus.APPROVED]: 'beviljad',
-  [GrantApplicationStatus.PARTIALLY_APPROVED]: 'delvis beviljad',
-  [GrantApplicationStatus.REJECTED]: 'avslagen',
-};
+import { ASSESSING, scoreProblems, weightedScore } from './grants.rules';
 
 /**
- * Assessment by municipal officers: starting the review, scoring against the programme's criteria,
- * and the decision, which is final and reserves the award from the budget in the same
- * transaction. An officer who is an ACTIVE member of the applying organisation is refused
- * (CONFLICT_OF_INTEREST).
+ * Assessment by municipal officers: starting the review and scoring against the programme's
+ * criteria (GrantDecisionsService makes the decision). An officer who is an ACTIVE member of the
+ * applying organisation is refused (CONFLICT_OF_INTEREST).
  */
 @Injectable()
 export class GrantAssessmentService {
@@ -52,8 +31,6 @@ export class GrantAssessmentService {
     private readonly database: Database,
     private readonly programmes: GrantProgrammesService,
     private readonly applications: GrantApplicationsService,
-    private readonly money: GrantMoneyService,
-    private readonly notices: GrantNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -71,7 +48,7 @@ export class GrantAssessmentService {
   /** SUBMITTED → UNDER_REVIEW. */
   async startReview(actor: Actor, input: GrantApplicationIdInput): Promise<GrantApplication> {
     requirePerson(actor, 'Only a signed-in officer reviews applications');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       const application = await this.applications.lock(manager, found.id);
       await this.applications.requireImpartial(manager, actor, application.organisationId);
@@ -92,7 +69,7 @@ export class GrantAssessmentService {
    */
   async review(actor: Actor, input: ReviewGrantApplicationInput): Promise<GrantReview> {
     const person = requirePerson(actor, 'Only a signed-in officer reviews applications');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
       // Locked, so a review cannot slip in after the decision.
       const application = await this.applications.lock(manager, found.id);
@@ -146,84 +123,6 @@ export class GrantAssessmentService {
         detail: { reviewId: saved.id },
       });
       return saved;
-    });
-  }
-
-  /**
-   * The decision on an application UNDER_REVIEW that has at least one review: APPROVED (the full
-   * amount), PARTIALLY_APPROVED or REJECTED (nothing). Final: the status moves by a conditional
-   * UPDATE from UNDER_REVIEW, so of two decisions racing only one lands. The award is reserved from
-   * the budget in the same transaction (GRANT_BUDGET_EXCEEDED rolls the decision back); a rejection
-   * reserves nothing. The organisation's admins are notified; a CLOSED programme with nothing left
-   * to decide becomes DECIDED.
-   */
-  async decide(actor: Actor, input: DecideGrantApplicationInput): Promise<GrantApplication> {
-    const person = requirePerson(actor, 'Only a signed-in officer decides on applications');
-    const found = await this.applications.get(input.applicationId);
-    return this.database.transaction(async (manager) => {
-      // The programme's row first: decisions on one programme are made one at a time.
-      const programme = await this.programmes.lock(manager, found.programmeId);
-      const application = await this.applications.lock(manager, found.id);
-      await this.applications.requireImpartial(manager, actor, application.organisationId);
-      const to = statusForAward(input.awardedAmount, application.requestedAmount);
-      if (application.status !== GrantApplicationStatus.UNDER_REVIEW) {
-        throw DomainError.invalidTransition('GrantApplication', application.status, to);
-      }
-      if (!ASSESSING.includes(programme.status)) {
-        throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
-      }
-      const problems = decisionProblems(
-        input.awardedAmount,
-        application.requestedAmount,
-        input.motivation,
-      );
-      if (Object.keys(problems).length > 0) {
-        throw DomainError.badInput('The decision is not complete', problems);
-      }
-      if ((await manager.countBy(GrantReview, { applicationId: application.id })) === 0) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATE_TRANSITION,
-          'Review the application before deciding on it',
-          { from: 'UNREVIEWED', to },
-        );
-      }
-      const now = this.clock.now();
-      const decided = await this.applications.changeStatus(
-        manager,
-        actor,
-        application,
-        to,
-        {
-          awardedAmount: input.awardedAmount,
-          motivation: input.motivation || null,
-          decidedById: person.personId,
-          decidedAt: now,
-        },
-        {
-          requestedAmount: application.requestedAmount,
-          awardedAmount: input.awardedAmount,
-          ...(input.motivation ? { motivation: input.motivation } : {}),
-        },
-      );
-      if (input.awardedAmount > 0) {
-        await this.money.allocate(manager, actor, decided, input.awardedAmount, now);
-      }
-      await this.notices.toOrganisationAdmins(manager, application.organisationId, {
-        kind: NotificationKind.APPLICATION_DECIDED,
-        subject: `Beslut om bidrag: ${programme.name}`,
-        body:
-          `Ansökan är ${DECISION_WORDS[to] ?? to}: ${formatKronor(input.awardedAmount)} av sökta ` +
-          `${formatKronor(application.requestedAmount)}.` +
-          (input.motivation ? ` Motivering: ${input.motivation}` : ''),
-        data: {
-          applicationId: application.id,
-          programmeId: programme.id,
-          status: to,
-          awardedAmount: input.awardedAmount,
-        },
-      });
-      await this.programmes.completeIfDecided(manager, actor, programme);
-      return decided;
     });
   }
 

@@ -42,7 +42,8 @@ export class GrantMoneyResolver {
 
   @Mutation(() => GrantLedgerEntry, {
     description:
-      'Records a payment (tranche) of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED). ' +
+      'Records a payment (tranche) of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED), ' +
+      'not once the follow-up report is approved or the programme ARCHIVED (INVALID_STATE_TRANSITION). ' +
       "The organisation's admins are notified. MUNICIPAL_OFFICER who is not a member of the organisation.",
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
@@ -55,8 +56,8 @@ export class GrantMoneyResolver {
 
   @Mutation(() => GrantLedgerEntry, {
     description:
-      'Records unspent money paid back after an approved follow-up report (at most what is owed). ' +
-      'MUNICIPAL_OFFICER who is not a member of the organisation.',
+      'Records unspent money paid back after an approved follow-up report (at most what is owed, dated from the ' +
+      'first payment until now). MUNICIPAL_OFFICER who is not a member of the organisation.',
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
   recordRecovery(
@@ -68,8 +69,9 @@ export class GrantMoneyResolver {
 
   @Mutation(() => GrantLedgerEntry, {
     description:
-      'Corrects a decided award with an ADJUSTMENT entry (the decision itself never changes). ' +
-      'MUNICIPAL_OFFICER who is not a member of the organisation.',
+      'Corrects a decided award with an ADJUSTMENT entry (the decision itself never changes): up until the ' +
+      'follow-up report is approved, down not below what is paid; down also releases an unpaid rest to the ' +
+      'budget before archiving. MUNICIPAL_OFFICER who is not a member of the organisation.',
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
   recordAdjustment(

@@ -6,7 +6,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
-import { AuditService } from '../audit';
 import { NotificationKind } from '../notifications';
 import {
   RecordAdjustmentInput,
@@ -18,6 +17,7 @@ import { AWARDED_STATUSES, GrantApplication } from './entities/grant-application
 import { GrantLedgerEntry, GrantLedgerKind } from './entities/grant-ledger-entry.entity';
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 import { GrantApplicationsService } from './grant-applications.service';
+import { GrantLedgerWriter } from './grant-ledger-writer.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
 import { formatKronor } from './grants.rules';
@@ -27,10 +27,17 @@ const AWARDED = AWARDED_STATUSES.map((status) => `'${status}'`).join(', ');
 /**
  * Every movement of grant money, each in one transaction: a conditional UPDATE of the counters the
  * rule limits (the programme's `allocated + x <= budget`, the award's `disbursed + x <= awarded`,
- * the claim's `recovered + x <= disbursed − spent`), the append-only ledger entry, the audit entry
- * (who, when, the amount, the totals before and after) and the notification. The conditional
+ * the claim's `recovered + x <= disbursed − spent`), the append-only ledger entry and its audit
+ * entry (who, when, the amount, the totals before and after; GrantLedgerWriter) and the
+ * notification. The conditional
  * UPDATE decides under any concurrency (it re-reads the row it locks); CHECK constraints on the
  * counters are the last line of defence.
+ *
+ * Lock order: every change that touches a programme and one of its applications locks the
+ * programme row first, then the application row (decide, withdraw, submit, and each movement here),
+ * so two of them never wait for each other in a cycle (a deadlock on PostgreSQL). Holding the
+ * programme's lock also orders a movement against archiving: once the programme is ARCHIVED, no
+ * money moves (INVALID_STATE_TRANSITION).
  */
 @Injectable()
 export class GrantMoneyService {
@@ -39,7 +46,7 @@ export class GrantMoneyService {
     private readonly programmes: GrantProgrammesService,
     private readonly applications: GrantApplicationsService,
     private readonly notices: GrantNotices,
-    private readonly audit: AuditService,
+    private readonly ledger: GrantLedgerWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -75,32 +82,39 @@ export class GrantMoneyService {
         },
       );
     }
-    await this.addToApplication(manager, application.id, 'awarded', amount);
-    return this.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
+    await this.ledger.addToApplication(manager, application.id, 'awarded', amount);
+    return this.ledger.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
       occurredAt: decidedAt,
     });
   }
 
-  /** A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED). */
+  /**
+   * A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED), dated
+   * between the decision and now (BAD_USER_INPUT), and not once the follow-up report is approved
+   * (INVALID_STATE_TRANSITION: the award is accounted for; a payment would only become a claim).
+   */
   async disburse(actor: Actor, input: RecordDisbursementInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records payments');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     if (input.paidAt > this.clock.now()) {
       throw DomainError.badInput('A payment is recorded once made', {
         paidAt: ['must not be in the future'],
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(
-        manager,
-        actor,
-        found.id,
-        GrantLedgerKind.DISBURSEMENT,
-      );
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.DISBURSEMENT);
       if (application.decidedAt && input.paidAt < application.decidedAt) {
         throw DomainError.badInput('A payment cannot precede the decision', {
           paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
         });
+      }
+      const report = await this.reportOf(manager, application.id);
+      if (report?.status === FollowUpReportStatus.APPROVED) {
+        throw new DomainError(
+          ErrorCode.INVALID_STATE_TRANSITION,
+          'The follow-up report is approved: the award is accounted for and takes no more payments',
+          { followUpReportStatus: report.status, to: GrantLedgerKind.DISBURSEMENT },
+        );
       }
       const paid = await manager
         .createQueryBuilder()
@@ -125,8 +139,8 @@ export class GrantMoneyService {
           },
         );
       }
-      await this.addToProgramme(manager, application.programmeId, 'disbursed', input.amount);
-      const entry = await this.append(
+      await this.ledger.addToProgramme(manager, application.programmeId, 'disbursed', input.amount);
+      const entry = await this.ledger.append(
         manager,
         actor,
         application,
@@ -146,25 +160,32 @@ export class GrantMoneyService {
 
   /**
    * Money paid back after an approved follow-up report: never more than the unspent disbursed
-   * money still owed (BAD_USER_INPUT).
+   * money still owed, and received between the first payment of the award and now
+   * (BAD_USER_INPUT).
    */
   async recover(actor: Actor, input: RecordRecoveryInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer records recoveries');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     if (input.receivedAt > this.clock.now()) {
       throw DomainError.badInput('A repayment is recorded once received', {
         receivedAt: ['must not be in the future'],
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.RECOVERY);
-      const report = await manager.findOneBy(FollowUpReport, { applicationId: application.id });
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.RECOVERY);
+      const report = await this.reportOf(manager, application.id);
       if (report?.status !== FollowUpReportStatus.APPROVED) {
         throw new DomainError(
           ErrorCode.INVALID_STATE_TRANSITION,
           'Unspent money is recovered after the follow-up report is approved',
           { followUpReportStatus: report?.status ?? null, to: GrantLedgerKind.RECOVERY },
         );
+      }
+      const firstPaidAt = await this.firstPaymentAt(manager, application.id);
+      if (firstPaidAt && input.receivedAt < firstPaidAt) {
+        throw DomainError.badInput('Money cannot come back before it was paid out', {
+          receivedAt: [`must be at or after the first payment (${toStockholmIso(firstPaidAt)})`],
+        });
       }
       const recovered = await manager
         .createQueryBuilder()
@@ -181,24 +202,43 @@ export class GrantMoneyService {
           amount: [`must be at most the ${owed} öre of unspent money still owed`],
         });
       }
-      await this.addToProgramme(manager, application.programmeId, 'recovered', input.amount);
-      return this.append(manager, actor, application, GrantLedgerKind.RECOVERY, input.amount, {
-        occurredAt: input.receivedAt,
-        reference: input.reference,
-      });
+      await this.ledger.addToProgramme(manager, application.programmeId, 'recovered', input.amount);
+      return this.ledger.append(
+        manager,
+        actor,
+        application,
+        GrantLedgerKind.RECOVERY,
+        input.amount,
+        {
+          occurredAt: input.receivedAt,
+          reference: input.reference,
+        },
+      );
     });
   }
 
   /**
    * Corrects a decided award by an ADJUSTMENT entry: up within the programme budget
-   * (GRANT_BUDGET_EXCEEDED) and the requested amount, down not below what has been paid
-   * (BAD_USER_INPUT). The decision itself stays as it was.
+   * (GRANT_BUDGET_EXCEEDED) and the requested amount, and only until the follow-up report is
+   * approved (INVALID_STATE_TRANSITION: a raise could no longer be paid); down not below what has
+   * been paid (BAD_USER_INPUT). Down is also how an officer releases the unpaid rest of an award
+   * back to the programme's budget, e.g. before archiving it. The decision itself stays as it was.
    */
   async adjust(actor: Actor, input: RecordAdjustmentInput): Promise<GrantLedgerEntry> {
     requirePerson(actor, 'Only a signed-in officer adjusts awards');
-    const found = await this.applications.get(input.applicationId);
+    const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found.id, GrantLedgerKind.ADJUSTMENT);
+      const application = await this.prepare(manager, actor, found, GrantLedgerKind.ADJUSTMENT);
+      if (input.amount > 0) {
+        const report = await this.reportOf(manager, application.id);
+        if (report?.status === FollowUpReportStatus.APPROVED) {
+          throw new DomainError(
+            ErrorCode.INVALID_STATE_TRANSITION,
+            'The follow-up report is approved: the award can be lowered, not raised',
+            { followUpReportStatus: report.status, to: GrantLedgerKind.ADJUSTMENT },
+          );
+        }
+      }
       const changed = await manager
         .createQueryBuilder()
         .update(GrantApplication)
@@ -240,128 +280,60 @@ export class GrantMoneyService {
           },
         );
       }
-      return this.append(manager, actor, application, GrantLedgerKind.ADJUSTMENT, input.amount, {
-        occurredAt: this.clock.now(),
-        note: input.reason,
-      });
+      return this.ledger.append(
+        manager,
+        actor,
+        application,
+        GrantLedgerKind.ADJUSTMENT,
+        input.amount,
+        {
+          occurredAt: this.clock.now(),
+          note: input.reason,
+        },
+      );
     });
   }
 
   /**
-   * The application, read in the transaction, after the checks every movement shares: the officer
-   * is impartial, the award is decided with money, and the programme is not archived.
+   * Locks the programme row and then the application row (the lock order of the class comment)
+   * and checks what every movement shares: the officer is impartial, the award is decided with
+   * money, and the programme is not ARCHIVED. Returns the application as it is now.
    */
   private async prepare(
     manager: EntityManager,
     actor: Actor,
-    applicationId: string,
+    found: GrantApplication,
     kind: GrantLedgerKind,
   ): Promise<GrantApplication> {
-    const application = await this.applications.get(applicationId, manager);
+    const programme = await this.programmes.lock(manager, found.programmeId);
+    const application = await this.applications.lock(manager, found.id);
     await this.applications.requireImpartial(manager, actor, application.organisationId);
     this.requireAwarded(application, kind);
-    const programme = await this.programmes.get(application.programmeId, manager);
     if (programme.status === GrantProgrammeStatus.ARCHIVED) {
       throw DomainError.invalidTransition('GrantProgramme', programme.status, kind);
     }
     return application;
   }
 
+  private reportOf(manager: EntityManager, applicationId: string): Promise<FollowUpReport | null> {
+    return manager.findOneBy(FollowUpReport, { applicationId });
+  }
+
+  /** When the award was first paid (null before any payment). */
+  private async firstPaymentAt(
+    manager: EntityManager,
+    applicationId: string,
+  ): Promise<Date | null> {
+    const first = await manager.findOne(GrantLedgerEntry, {
+      where: { applicationId, kind: GrantLedgerKind.DISBURSEMENT },
+      order: { occurredAt: 'ASC' },
+    });
+    return first?.occurredAt ?? null;
+  }
+
   private requireAwarded(application: GrantApplication, kind: GrantLedgerKind): void {
     if (!AWARDED_STATUSES.includes(application.status)) {
       throw DomainError.invalidTransition('GrantApplication', application.status, kind);
     }
-  }
-
-  private async addToApplication(
-    manager: EntityManager,
-    applicationId: string,
-    column: 'awarded' | 'disbursed' | 'recovered',
-    amount: number,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(GrantApplication)
-      .set({ [column]: () => `"${column}" + :amount` })
-      .where('id = :id', { id: applicationId })
-      .setParameter('amount', amount)
-      .execute();
-  }
-
-  private async addToProgramme(
-    manager: EntityManager,
-    programmeId: string,
-    column: 'disbursed' | 'recovered',
-    amount: number,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(GrantProgramme)
-      .set({ [column]: () => `"${column}" + :amount` })
-      .where('id = :id', { id: programmeId })
-      .setParameter('amount', amount)
-      .execute();
-  }
-
-  /** Appends the entry and its audit record: who, when, how much, and the totals before and after. */
-  private async append(
-    manager: EntityManager,
-    actor: Actor,
-    application: GrantApplication,
-    kind: GrantLedgerKind,
-    amount: number,
-    fields: { occurredAt: Date; reference?: string; note?: string },
-  ): Promise<GrantLedgerEntry> {
-    const person = requirePerson(actor, 'Only a signed-in officer moves grant money');
-    const entry = await manager.save(
-      manager.create(GrantLedgerEntry, {
-        programmeId: application.programmeId,
-        applicationId: application.id,
-        organisationId: application.organisationId,
-        kind,
-        amount,
-        occurredAt: fields.occurredAt,
-        reference: fields.reference ?? null,
-        note: fields.note ?? null,
-        recordedById: person.personId,
-        recordedAt: this.clock.now(),
-      }),
-    );
-    const award = await this.applications.get(application.id, manager);
-    const programme = await this.programmes.get(application.programmeId, manager);
-    const moved = (of: GrantLedgerKind[]) => (of.includes(kind) ? amount : 0);
-    const allocation = moved([GrantLedgerKind.ALLOCATION, GrantLedgerKind.ADJUSTMENT]);
-    const payment = moved([GrantLedgerKind.DISBURSEMENT]);
-    const repayment = moved([GrantLedgerKind.RECOVERY]);
-    const totals = (shift: 0 | 1) => ({
-      award: {
-        awarded: award.awarded - shift * allocation,
-        disbursed: award.disbursed - shift * payment,
-        recovered: award.recovered - shift * repayment,
-      },
-      programme: {
-        allocated: programme.allocated - shift * allocation,
-        disbursed: programme.disbursed - shift * payment,
-        recovered: programme.recovered - shift * repayment,
-        remaining: programme.budget - programme.allocated + shift * allocation,
-      },
-    });
-    await this.audit.record(manager, actor, {
-      action: `grant_ledger.${kind.toLowerCase()}`,
-      entityType: 'GrantApplication',
-      entityId: application.id,
-      before: totals(1),
-      after: totals(0),
-      detail: {
-        ledgerEntryId: entry.id,
-        programmeId: application.programmeId,
-        kind,
-        amount,
-        occurredAt: fields.occurredAt.toISOString(),
-        ...(fields.reference ? { reference: fields.reference } : {}),
-        ...(fields.note ? { reason: fields.note } : {}),
-      },
-    });
-    return entry;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationKind, NotificationsService } from '../notifications';
-import { Membership, MembershipRole, MembershipStatus } from '../organisations';
+import { MembershipRole, OrganisationAccess } from '../organisations';
 
 export interface GrantNotice {
   kind: NotificationKind;
@@ -16,23 +16,24 @@ export interface GrantNotice {
  */
 @Injectable()
 export class GrantNotices {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly access: OrganisationAccess,
+  ) {}
 
   async toOrganisationAdmins(
     manager: EntityManager,
     organisationId: string,
     notice: GrantNotice,
   ): Promise<void> {
-    // A read of the organisation's current admins (the organisations module owns the table).
-    const admins = await manager.find(Membership, {
-      where: { organisationId, role: MembershipRole.ORG_ADMIN, status: MembershipStatus.ACTIVE },
-      select: { id: true, personId: true },
-    });
+    const admins = await this.access.activePeopleWithRole(
+      organisationId,
+      [MembershipRole.ORG_ADMIN],
+      manager,
+    );
     await this.notifications.notify(
       manager,
-      admins
-        .filter((admin): admin is Membership & { personId: string } => admin.personId !== null)
-        .map((admin) => ({ recipientPersonId: admin.personId, ...notice })),
+      admins.map((personId) => ({ recipientPersonId: personId, ...notice })),
     );
   }
 }

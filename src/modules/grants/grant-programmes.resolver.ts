@@ -1,19 +1,8 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, SystemRole } from '../../common/actor';
 import { RequireSystemRole } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
-import { SafeIntScalar } from '../../graphql/scalars';
 import {
   CreateGrantProgrammeInput,
   GrantProgrammeConnection,
@@ -22,7 +11,6 @@ import {
   UpdateGrantProgrammeInput,
 } from './dto/grant-programme.inputs';
 import { GrantProgramme } from './entities/grant-programme.entity';
-import { GrantLedgerService } from './grant-ledger.service';
 import { GrantProgrammesService } from './grant-programmes.service';
 
 @Resolver(() => GrantProgramme)
@@ -100,8 +88,9 @@ export class GrantProgrammesResolver {
 
   @Mutation(() => GrantProgramme, {
     description:
-      'DECIDED → ARCHIVED: closes the books, once every award has an approved follow-up report and no unspent ' +
-      'money is owed back. Nothing about the programme changes afterwards. MUNICIPAL_OFFICER.',
+      'DECIDED → ARCHIVED: closes the books, once every award has an approved follow-up report, is paid in full ' +
+      '(release an unpaid rest first with a negative recordAdjustment) and no unspent money is owed back; ' +
+      'INVALID_STATE_TRANSITION otherwise, naming the applications. No money moves afterwards. MUNICIPAL_OFFICER.',
   })
   @RequireSystemRole(SystemRole.MUNICIPAL_OFFICER)
   archiveGrantProgramme(
@@ -109,55 +98,5 @@ export class GrantProgrammesResolver {
     @Args('input', { description: 'The programme.' }) input: GrantProgrammeIdInput,
   ): Promise<GrantProgramme> {
     return this.programmes.archive(actor, input);
-  }
-}
-
-/** The money of a programme, summed from its ledger (one query per page through a DataLoader). */
-@Resolver(() => GrantProgramme)
-export class GrantProgrammeFieldsResolver {
-  constructor(private readonly ledger: GrantLedgerService) {}
-
-  private totals(programme: GrantProgramme, context: GraphQLContext) {
-    return context.loaders.get(this.ledger.totalsByProgramme).load(programme.id);
-  }
-
-  @ResolveField(() => SafeIntScalar, {
-    description: 'Awarded so far, in öre: the sum of ALLOCATION and ADJUSTMENT entries.',
-  })
-  async allocated(
-    @Parent() programme: GrantProgramme,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return (await this.totals(programme, context)).allocated;
-  }
-
-  @ResolveField(() => SafeIntScalar, {
-    description: 'Paid out so far, in öre: the sum of DISBURSEMENT entries.',
-  })
-  async disbursed(
-    @Parent() programme: GrantProgramme,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return (await this.totals(programme, context)).disbursed;
-  }
-
-  @ResolveField(() => SafeIntScalar, {
-    description: 'Paid back by organisations, in öre: the sum of RECOVERY entries.',
-  })
-  async recovered(
-    @Parent() programme: GrantProgramme,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return (await this.totals(programme, context)).recovered;
-  }
-
-  @ResolveField(() => SafeIntScalar, {
-    description: 'Budget not yet awarded, in öre: budget − allocated.',
-  })
-  async remaining(
-    @Parent() programme: GrantProgramme,
-    @Context() context: GraphQLContext,
-  ): Promise<number> {
-    return programme.budget - (await this.totals(programme, context)).allocated;
   }
 }

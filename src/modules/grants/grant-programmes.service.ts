@@ -21,7 +21,12 @@ import {
   PENDING_APPLICATION_STATUSES,
 } from './entities/grant-application.entity';
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
-import { canChangeProgramme, programmeShapeProblems } from './grants.rules';
+import {
+  archiveBlockers,
+  canChangeProgramme,
+  hasArchiveBlockers,
+  programmeShapeProblems,
+} from './grants.rules';
 
 /** The audit action of each status a programme moves to. */
 const STATUS_ACTIONS: Record<GrantProgrammeStatus, string> = {
@@ -261,13 +266,17 @@ export class GrantProgrammesService {
 
   /**
    * DECIDED → ARCHIVED: the books are closed. Only when every award has an approved follow-up
-   * report and nobody owes unspent money back; afterwards nothing about it changes.
+   * report, is paid in full (an unpaid rest is released first with a negative ADJUSTMENT, which
+   * returns it to the budget) and nobody owes unspent money back; otherwise
+   * INVALID_STATE_TRANSITION naming the applications (and the unpaid amounts). Afterwards nothing
+   * about it changes: every movement of money locks the programme row first and refuses an
+   * ARCHIVED programme. The audit entry keeps the closing totals.
    */
   async archive(actor: Actor, input: GrantProgrammeIdInput): Promise<GrantProgramme> {
     return this.database.transaction(async (manager) => {
       const programme = await this.lock(manager, input.programmeId);
       this.requireTransition(programme, GrantProgrammeStatus.ARCHIVED);
-      const unsettled = await manager
+      const rows = await manager
         .createQueryBuilder(GrantApplication, 'application')
         .leftJoin(
           FollowUpReport,
@@ -276,42 +285,51 @@ export class GrantProgrammesService {
           { approved: FollowUpReportStatus.APPROVED },
         )
         .select('application.id', 'id')
-        .addSelect('report.id', 'reportId')
         .addSelect('report.amountSpent', 'amountSpent')
+        .addSelect('application.awarded', 'awarded')
         .addSelect('application.disbursed', 'disbursed')
         .addSelect('application.recovered', 'recovered')
         .where('application.programmeId = :id', { id: programme.id })
         .andWhere('application.awarded > 0')
+        .orderBy('application.createdAt', 'ASC')
+        .addOrderBy('application.id', 'ASC')
         .getRawMany<{
           id: string;
-          reportId: string | null;
           amountSpent: string | number | null;
+          awarded: string | number;
           disbursed: string | number;
           recovered: string | number;
         }>();
-      const withoutReport = unsettled.filter((row) => row.reportId === null).map((row) => row.id);
-      const owing = unsettled
-        .filter(
-          (row) =>
-            row.reportId !== null &&
-            Number(row.disbursed) - Number(row.amountSpent) - Number(row.recovered) > 0,
-        )
-        .map((row) => row.id);
-      if (withoutReport.length > 0 || owing.length > 0) {
+      const blockers = archiveBlockers(
+        rows.map((row) => ({
+          applicationId: row.id,
+          awarded: Number(row.awarded),
+          disbursed: Number(row.disbursed),
+          recovered: Number(row.recovered),
+          approvedSpent: row.amountSpent === null ? null : Number(row.amountSpent),
+        })),
+      );
+      if (hasArchiveBlockers(blockers)) {
         throw new DomainError(
           ErrorCode.INVALID_STATE_TRANSITION,
-          'Every award needs an approved follow-up report and no unspent money may be owed before archiving',
-          {
-            from: programme.status,
-            to: GrantProgrammeStatus.ARCHIVED,
-            withoutApprovedReport: withoutReport,
-            owingRecovery: owing,
-          },
+          'Before archiving, every award needs an approved follow-up report, its unpaid rest released ' +
+            '(a negative adjustment) and no unspent money owed back',
+          { from: programme.status, to: GrantProgrammeStatus.ARCHIVED, ...blockers },
         );
       }
-      return this.changeStatus(manager, actor, programme, GrantProgrammeStatus.ARCHIVED, {
-        archivedAt: this.clock.now(),
-      });
+      return this.changeStatus(
+        manager,
+        actor,
+        programme,
+        GrantProgrammeStatus.ARCHIVED,
+        { archivedAt: this.clock.now() },
+        {
+          budget: programme.budget,
+          allocated: programme.allocated,
+          disbursed: programme.disbursed,
+          recovered: programme.recovered,
+        },
+      );
     });
   }
 

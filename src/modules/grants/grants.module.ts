@@ -18,12 +18,15 @@ import { GrantApplicationsResolver } from './grant-applications.resolver';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantApplyingService } from './grant-applying.service';
 import { GrantAssessmentService } from './grant-assessment.service';
+import { GrantDecisionsService } from './grant-decisions.service';
 import { GrantJobsService } from './grant-jobs.service';
 import { GrantLedgerService } from './grant-ledger.service';
+import { GrantLedgerWriter } from './grant-ledger-writer.service';
 import { GrantMoneyResolver } from './grant-money.resolver';
 import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
-import { GrantProgrammeFieldsResolver, GrantProgrammesResolver } from './grant-programmes.resolver';
+import { GrantProgrammeFieldsResolver } from './grant-programme-fields.resolver';
+import { GrantProgrammesResolver } from './grant-programmes.resolver';
 import { GrantProgrammesService } from './grant-programmes.service';
 import {
   FollowUpReportFieldsResolver,
@@ -51,7 +54,9 @@ import {
     GrantApplicationsService,
     GrantApplyingService,
     GrantAssessmentService,
+    GrantDecisionsService,
     GrantLedgerService,
+    GrantLedgerWriter,
     GrantMoneyService,
     FollowUpReportsService,
     GrantNotices,
@@ -72,6 +77,7 @@ import {
     GrantApplicationsService,
     GrantApplyingService,
     GrantAssessmentService,
+    GrantDecisionsService,
     GrantLedgerService,
     GrantMoneyService,
     FollowUpReportsService,

@@ -3,12 +3,14 @@ import { GrantApplicationStatus } from './entities/grant-application.entity';
 import { GrantProgrammeStatus } from './entities/grant-programme.entity';
 import {
   applicationAmountProblems,
+  archiveBlockers,
   applicationWindowOpen,
   canChangeProgramme,
   decisionProblems,
   draftsAccepted,
   followUpOverdue,
   formatKronor,
+  hasArchiveBlockers,
   meanScore,
   outstandingRecovery,
   programmeShapeProblems,
@@ -218,5 +220,44 @@ describe('kronor', () => {
   it('shows öre as Swedish kronor', () => {
     expect(formatKronor(1_250_050)).toBe('12 500,50 kr');
     expect(formatKronor(0)).toBe('0,00 kr');
+  });
+});
+
+describe('archiving', () => {
+  const award = (overrides: Partial<Parameters<typeof archiveBlockers>[0][number]> = {}) => ({
+    applicationId: 'a',
+    awarded: 10_000,
+    disbursed: 10_000,
+    recovered: 0,
+    approvedSpent: 10_000 as number | null,
+    ...overrides,
+  });
+
+  it('closes the books when every award is reported, paid in full and nothing is owed', () => {
+    const settled = archiveBlockers([
+      award(),
+      award({ applicationId: 'b', approvedSpent: 8_000, recovered: 2_000 }),
+      // An award released to nothing needs no report.
+      award({ applicationId: 'c', awarded: 0, disbursed: 0, approvedSpent: null }),
+    ]);
+    expect(settled).toEqual({ withoutApprovedReport: [], unpaidAwards: [], owingRecovery: [] });
+    expect(hasArchiveBlockers(settled)).toBe(false);
+    expect(hasArchiveBlockers(archiveBlockers([]))).toBe(false);
+  });
+
+  it('names the awards without an approved report, with an unpaid rest, or owing money back', () => {
+    const blockers = archiveBlockers([
+      award({ applicationId: 'unreported', approvedSpent: null }),
+      award({ applicationId: 'unpaid', disbursed: 4_000, approvedSpent: 4_000 }),
+      award({ applicationId: 'owing', approvedSpent: 7_000, recovered: 1_000 }),
+    ]);
+    expect(blockers).toEqual({
+      withoutApprovedReport: ['unreported'],
+      unpaidAwards: [
+        { applicationId: 'unpaid', awarded: 10_000, disbursed: 4_000, remaining: 6_000 },
+      ],
+      owingRecovery: ['owing'],
+    });
+    expect(hasArchiveBlockers(blockers)).toBe(true);
   });
 });

@@ -10,6 +10,12 @@ export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
 export const MAX_BUDGET_LINES = 50;
 
+/** Programme statuses in which applications are reviewed and decided. */
+export const ASSESSING: readonly GrantProgrammeStatus[] = [
+  GrantProgrammeStatus.OPEN,
+  GrantProgrammeStatus.CLOSED,
+];
+
 export type Problems = Record<string, string[]>;
 
 function collector(): { problems: Problems; add: (field: string, problem: string) => void } {
@@ -167,6 +173,58 @@ export function outstandingRecovery(
 ): number {
   if (report?.status !== FollowUpReportStatus.APPROVED) return 0;
   return Math.max(0, award.disbursed - report.amountSpent - award.recovered);
+}
+
+/** An award as archiving sees it: its counters and its approved follow-up report's amountSpent. */
+export interface AwardToSettle {
+  applicationId: string;
+  awarded: number;
+  disbursed: number;
+  recovered: number;
+  /** amountSpent of the APPROVED follow-up report; null without one. */
+  approvedSpent: number | null;
+}
+
+/** What keeps a programme from being archived; every list empty when nothing does. */
+export interface ArchiveBlockers {
+  /** Awards above zero without an approved follow-up report. */
+  withoutApprovedReport: string[];
+  /** Awards not paid in full: release the rest with a negative adjustment first. */
+  unpaidAwards: { applicationId: string; awarded: number; disbursed: number; remaining: number }[];
+  /** Awards whose organisation still owes unspent money back. */
+  owingRecovery: string[];
+}
+
+/**
+ * The books of a programme close only when every award above zero has an approved follow-up report,
+ * is paid in full, and nothing is owed back.
+ */
+export function archiveBlockers(awards: readonly AwardToSettle[]): ArchiveBlockers {
+  const live = awards.filter((award) => award.awarded > 0);
+  return {
+    withoutApprovedReport: live
+      .filter((award) => award.approvedSpent === null)
+      .map((award) => award.applicationId),
+    unpaidAwards: live
+      .filter((award) => award.awarded > award.disbursed)
+      .map(({ applicationId, awarded, disbursed }) => ({
+        applicationId,
+        awarded,
+        disbursed,
+        remaining: awarded - disbursed,
+      })),
+    owingRecovery: live
+      .filter(
+        (award) =>
+          award.approvedSpent !== null &&
+          award.disbursed - award.approvedSpent - award.recovered > 0,
+      )
+      .map((award) => award.applicationId),
+  };
+}
+
+export function hasArchiveBlockers(blockers: ArchiveBlockers): boolean {
+  return Object.values(blockers).some((list: unknown[]) => list.length > 0);
 }
 
 export const PROGRAMME_TRANSITIONS: Record<GrantProgrammeStatus, readonly GrantProgrammeStatus[]> =

@@ -7,6 +7,7 @@ export { FollowUpReportsService } from './follow-up-reports.service';
 export { GrantApplicationsService } from './grant-applications.service';
 export { GrantApplyingService } from './grant-applying.service';
 export { GrantAssessmentService } from './grant-assessment.service';
+export { GrantDecisionsService } from './grant-decisions.service';
 export { GrantJobsService } from './grant-jobs.service';
 export { GrantLedgerService } from './grant-ledger.service';
 export { GrantMoneyService } from './grant-money.service';

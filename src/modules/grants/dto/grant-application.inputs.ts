@@ -19,7 +19,7 @@ import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { GrantApplication, GrantApplicationStatus } from '../entities/grant-application.entity';
 import { MAX_BUDGET_LINES, MAX_SCORE, MIN_SCORE } from '../grants.rules';
-import { Amount } from './money';
+import { Amount, MAX_AMOUNT_TEXT } from './money';
 
 @InputType({ description: 'A line of the budget of an application.' })
 export class GrantBudgetLineInput {
@@ -29,7 +29,9 @@ export class GrantBudgetLineInput {
   @Length(2, 200)
   label: string;
 
-  @Field(() => SafeIntScalar, { description: 'Amount in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Amount in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   amount: number;
 }
@@ -54,7 +56,7 @@ export class CreateGrantApplicationInput {
   purpose: string;
 
   @Field(() => SafeIntScalar, {
-    description: "Amount applied for, in öre: more than zero, at most the programme's maximum.",
+    description: `Amount applied for, in öre: more than zero, at most the programme's maximum (and never above ${MAX_AMOUNT_TEXT}).`,
   })
   @Amount()
   requestedAmount: number;
@@ -72,7 +74,8 @@ export class CreateGrantApplicationInput {
 
 @InputType({
   description:
-    'Changes to a DRAFT application; omitted fields stay. The budget lines must still add up to the requested amount.',
+    'Changes to a DRAFT application; omitted fields, and fields sent as null, stay as they are. The budget lines ' +
+    'must still add up to the requested amount.',
 })
 export class UpdateGrantApplicationInput {
   @Field(() => ID, { description: 'The application.' })
@@ -80,18 +83,24 @@ export class UpdateGrantApplicationInput {
   applicationId: string;
 
   @Field({ nullable: true, description: 'New purpose.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
   @Length(10, 10_000)
   purpose?: string;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New requested amount, in öre.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: `New requested amount, in öre: more than zero, at most the programme's maximum (and never above ${MAX_AMOUNT_TEXT}).`,
+  })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   requestedAmount?: number;
 
   @Field(() => [GrantBudgetLineInput], { nullable: true, description: 'New budget (all lines).' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -189,7 +198,7 @@ export class DecideGrantApplicationInput {
   applicationId: string;
 
   @Field(() => SafeIntScalar, {
-    description: 'Amount awarded, in öre: from 0 (rejected) to the requested amount.',
+    description: `Amount awarded, in öre: from 0 (rejected) to the requested amount (never above ${MAX_AMOUNT_TEXT}).`,
   })
   @Amount(0)
   awardedAmount: number;

@@ -4,17 +4,21 @@ import { Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { GrantLedgerEntry } from '../entities/grant-ledger-entry.entity';
-import { Amount, SignedAmount } from './money';
+import { Amount, MAX_AMOUNT_TEXT, SignedAmount } from './money';
 
 @InputType({
-  description: 'A payment (tranche) of an award; never more than what remains of the award.',
+  description:
+    'A payment (tranche) of an award: never more than what remains of the award, and not once its follow-up ' +
+    'report is approved.',
 })
 export class RecordDisbursementInput {
   @Field(() => ID, { description: 'The application (APPROVED or PARTIALLY_APPROVED).' })
   @IsUUID()
   applicationId: string;
 
-  @Field(() => SafeIntScalar, { description: 'Amount paid, in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Amount paid, in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   amount: number;
 
@@ -39,11 +43,15 @@ export class RecordRecoveryInput {
   @IsUUID()
   applicationId: string;
 
-  @Field(() => SafeIntScalar, { description: 'Amount received back, in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Amount received back, in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   amount: number;
 
-  @Field({ description: 'When it was received (not in the future).' })
+  @Field({
+    description: "When it was received: not before the award's first payment, not in the future.",
+  })
   @IsDate()
   receivedAt: Date;
 
@@ -57,14 +65,17 @@ export class RecordRecoveryInput {
 @InputType({
   description:
     'A correction of a decided award, recorded as an ADJUSTMENT (decisions themselves never change): positive ' +
-    'within the programme budget and the requested amount, negative not below what has been paid.',
+    'within the programme budget and the requested amount, until the follow-up report is approved; negative ' +
+    'not below what has been paid (a negative one releases the unpaid rest of an award to the budget).',
 })
 export class RecordAdjustmentInput {
   @Field(() => ID, { description: 'The application (APPROVED or PARTIALLY_APPROVED).' })
   @IsUUID()
   applicationId: string;
 
-  @Field(() => SafeIntScalar, { description: 'Change of the award in öre, positive or negative.' })
+  @Field(() => SafeIntScalar, {
+    description: `Change of the award in öre, positive or negative (never zero), at most ${MAX_AMOUNT_TEXT} either way.`,
+  })
   @SignedAmount()
   amount: number;
 
@@ -102,7 +113,7 @@ export class SubmitFollowUpReportInput {
   outcomes: string;
 
   @Field(() => SafeIntScalar, {
-    description: 'How much of the award was spent, in öre: from 0 to the amount awarded.',
+    description: `How much of the award was spent, in öre: from 0 to the amount awarded (never above ${MAX_AMOUNT_TEXT}).`,
   })
   @Amount(0)
   amountSpent: number;

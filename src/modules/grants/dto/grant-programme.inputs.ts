@@ -23,7 +23,7 @@ import { SafeIntScalar } from '../../../graphql/scalars';
 import { OrganisationKind } from '../../organisations';
 import { GrantProgramme, GrantProgrammeStatus } from '../entities/grant-programme.entity';
 import { MAX_CRITERIA, MAX_CRITERION_WEIGHT } from '../grants.rules';
-import { Amount } from './money';
+import { Amount, MAX_AMOUNT_TEXT } from './money';
 
 @InputType({ description: 'An assessment criterion and its weight.' })
 export class GrantCriterionInput {
@@ -61,7 +61,9 @@ export class CreateGrantProgrammeInput {
   @Max(2100)
   fiscalYear: number;
 
-  @Field(() => SafeIntScalar, { description: 'Budget in öre (more than zero).' })
+  @Field(() => SafeIntScalar, {
+    description: `Budget in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
   @Amount()
   budget: number;
 
@@ -81,7 +83,7 @@ export class CreateGrantProgrammeInput {
   closesAt: Date;
 
   @Field(() => SafeIntScalar, {
-    description: 'Most one application may request, in öre (more than zero, at most the budget).',
+    description: 'Most one application may request, in öre: more than zero, at most the budget.',
   })
   @Amount()
   maxPerApplication: number;
@@ -101,13 +103,17 @@ export class CreateGrantProgrammeInput {
   criteria: GrantCriterionInput[];
 }
 
-@InputType({ description: 'Changes to a DRAFT programme; omitted fields stay as they are.' })
+@InputType({
+  description:
+    'Changes to a DRAFT programme; omitted fields, and fields sent as null, stay as they are.',
+})
 export class UpdateGrantProgrammeInput {
   @Field(() => ID, { description: 'The programme.' })
   @IsUUID()
   programmeId: string;
 
   @Field({ nullable: true, description: 'New name.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
@@ -115,6 +121,7 @@ export class UpdateGrantProgrammeInput {
   name?: string;
 
   @Field({ nullable: true, description: 'New description.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsString()
   @Trim()
@@ -122,18 +129,24 @@ export class UpdateGrantProgrammeInput {
   description?: string;
 
   @Field(() => Int, { nullable: true, description: 'New fiscal year.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsInt()
   @Min(2000)
   @Max(2100)
   fiscalYear?: number;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New budget in öre.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: `New budget in öre: more than zero, at most ${MAX_AMOUNT_TEXT}.`,
+  })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   budget?: number;
 
   @Field(() => [OrganisationKind], { nullable: true, description: 'New eligible kinds.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -142,21 +155,28 @@ export class UpdateGrantProgrammeInput {
   eligibleKinds?: OrganisationKind[];
 
   @Field({ nullable: true, description: 'New opening.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   opensAt?: Date;
 
   @Field({ nullable: true, description: 'New closing.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   closesAt?: Date;
 
-  @Field(() => SafeIntScalar, { nullable: true, description: 'New maximum per application.' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: 'New maximum per application, in öre: more than zero, at most the budget.',
+  })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @Amount()
   maxPerApplication?: number;
 
   @Field({ nullable: true, description: 'New follow-up due date.' })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
   followUpDueAt?: Date;
@@ -165,6 +185,7 @@ export class UpdateGrantProgrammeInput {
     nullable: true,
     description: 'New criteria (all of them).',
   })
+  @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min, NotEquals } from 'class-validator';
-import { MAX_AMOUNT } from '../grants.rules';
+import { formatKronor, MAX_AMOUNT } from '../grants.rules';
+
+/** The cap on every amount, as the schema descriptions state it. */
+export const MAX_AMOUNT_TEXT = `${MAX_AMOUNT} öre, i.e. ${formatKronor(MAX_AMOUNT)}`;
 
 /**
  * An amount in öre: a whole number from `min` (1 by default: zero means nothing there) up to

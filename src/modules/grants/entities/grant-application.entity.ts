@@ -47,7 +47,8 @@ registerEnumType(GrantApplicationStatus, {
     'DRAFT → SUBMITTED → UNDER_REVIEW → APPROVED | PARTIALLY_APPROVED | REJECTED; or WITHDRAWN before the decision.',
   valuesMap: {
     DRAFT: {
-      description: 'Being written by the organisation; the municipality does not see it yet.',
+      description:
+        'Being written by the organisation: its working copy, seen only by its members (municipal officers see it once submitted).',
     },
     SUBMITTED: { description: 'Sent in; waits for an officer to start the review.' },
     UNDER_REVIEW: { description: 'Officers are scoring it against the criteria.' },

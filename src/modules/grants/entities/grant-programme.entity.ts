@@ -38,7 +38,8 @@ registerEnumType(GrantProgrammeStatus, {
     },
     ARCHIVED: {
       description:
-        'Books closed by an officer once every award has an approved follow-up report and no recovery is outstanding.',
+        'Books closed by an officer once every award has an approved follow-up report, is paid in full and no ' +
+        'recovery is outstanding; no money moves afterwards.',
     },
   },
 });
