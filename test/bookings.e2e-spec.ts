@@ -969,10 +969,17 @@ describe('shared resources and bookings', () => {
       expect(result.bookedCount).toBe(6);
     });
 
-    it('refuses a rule it cannot read (BAD_USER_INPUT)', async () => {
+    it('refuses a rule it cannot read, or one that gives no date within two years (BAD_USER_INPUT)', async () => {
       const owner = await association();
       const resource = await test.factories.resource();
-      for (const rrule of ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=HOURLY;COUNT=3', 'inte en regel']) {
+      for (const rrule of [
+        'FREQ=WEEKLY;BYDAY=TU',
+        'FREQ=HOURLY;COUNT=3',
+        'inte en regel',
+        // 30 February: answered at once (the search stops two years on), not searched to 9999.
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1',
+        'FREQ=MONTHLY;COUNT=30',
+      ]) {
         const response = await owner.admin.client.request(RECURRING, {
           input: {
             resourceId: resource.id,

@@ -309,10 +309,10 @@ export class BookingRequestsService {
       throw DomainError.badInput('The booking is not well-formed', problems);
   }
 
+  /** The occurrences (at least one, at most two years of them), or BAD_USER_INPUT. */
   private expand(input: BookResourceRecurringInput): Interval[] {
-    let occurrences: Interval[];
     try {
-      occurrences = expandRecurrence(input, {
+      return expandRecurrence(input, {
         maxOccurrences: MAX_RECURRING_OCCURRENCES,
         noun: 'bookings',
       });
@@ -321,8 +321,5 @@ export class BookingRequestsService {
         throw DomainError.badInput(error.message, { rrule: [error.message] });
       throw error;
     }
-    if (occurrences.length === 0)
-      throw DomainError.badInput('The rule gives no occurrences', { rrule: ['gives no dates'] });
-    return occurrences;
   }
 }

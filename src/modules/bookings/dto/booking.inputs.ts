@@ -84,7 +84,8 @@ export class BookResourceRecurringInput extends BookingPlanInput {
   @Field({
     description:
       'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=12` (DAILY, WEEKLY or ' +
-      'MONTHLY), read in Europe/Stockholm time; at most 104 occurrences.',
+      'MONTHLY; BYDAY, BYMONTHDAY, BYMONTH, INTERVAL, COUNT, UNTIL, WKST), read in Europe/Stockholm time; ' +
+      'at most 104 occurrences, all within two years of firstStartsAt.',
   })
   @IsString()
   @Trim()
