@@ -1194,6 +1194,17 @@ describe('shared resources and bookings', () => {
       await expect(repository.insert(row(at(6, '09:00'), at(6, '10:30')))).rejects.toThrow(
         /BOOKING_CONFLICT|EX_bookings_no_overlap/,
       );
+      // Placed before it: ends at 09:50, before 10:00, but its buffer holds until 10:05. (A check
+      // that compared the new booking's endsAt instead of its blockedUntil would let it in.)
+      await expect(repository.insert(row(at(6, '09:00'), at(6, '09:50')))).rejects.toThrow(
+        /BOOKING_CONFLICT|EX_bookings_no_overlap/,
+      );
+      // Exactly the buffer before it is fine; stretching its buffer into the next one is not.
+      const before = row(at(6, '09:00'), at(6, '09:45'));
+      await repository.insert(before);
+      await expect(
+        repository.update({ id: before.id }, { blockedUntil: at(6, '10:05') }),
+      ).rejects.toThrow(/BOOKING_CONFLICT|EX_bookings_no_overlap/);
       // Reviving a cancelled overlapping booking is refused as well.
       const cancelled = row(at(6, '11:00'), at(6, '11:30'), BookingStatus.CANCELLED);
       await repository.insert(cancelled);
@@ -1206,7 +1217,7 @@ describe('shared resources and bookings', () => {
       const sameTime = row(at(6, '10:00'), at(6, '12:00'));
       sameTime.resourceId = elsewhere.id;
       await repository.insert(sameTime);
-      expect(await liveBookingsOf(resource.id)).toBe(2);
+      expect(await liveBookingsOf(resource.id)).toBe(3);
       expect(existing.status).toBe('CONFIRMED');
     });
   });
