@@ -52,8 +52,8 @@ abstract class BookingPlanInput {
 
   @Field({
     description:
-      "What it is for. Public: every signed-in person and the resource's calendar feed show it with the " +
-      "organisation's name, so never write names of people.",
+      "What it is for. The parties see it, and — unless the booking is confidential — the resource's " +
+      "public calendar feed shows it with the organisation's name: never write names of people.",
   })
   @IsString()
   @Trim()
@@ -66,6 +66,18 @@ abstract class BookingPlanInput {
   @Min(1)
   @Max(MAX_ATTENDEES)
   attendees?: number | null;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'true: the public calendar shows only "Bokad", without organisation or purpose (everyone but the ' +
+      "parties sees only busy time anyway). Always true for a women's shelter's bookings.",
+  })
+  @DefaultWhenNull(() => false)
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean;
 }
 
 @InputType({ description: 'A booking of a resource for one interval.' })
@@ -196,19 +208,6 @@ export class BookingsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => BookingFilter)
   filter?: BookingFilter;
-}
-
-@ArgsType()
-export class BookingRangeArgs {
-  @Field({ nullable: true, description: 'From this instant (default: now).' })
-  @IsOptional()
-  @IsDate()
-  from?: Date;
-
-  @Field({ nullable: true, description: 'Until this instant, exclusive (default: 30 days later).' })
-  @IsOptional()
-  @IsDate()
-  to?: Date;
 }
 
 export enum OccurrenceOutcome {
