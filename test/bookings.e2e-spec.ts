@@ -1126,6 +1126,73 @@ describe('shared resources and bookings', () => {
       expect(result.bookedCount).toBe(6);
     });
 
+    it('cancels what is left of a series at once: the bookings not yet started, for the booker or the owner', async () => {
+      const owner = await association();
+      const coordinator = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.COORDINATOR,
+      );
+      const volunteer = await test.factories.member(owner.organisation.id, owner.admin);
+      const resource = await test.factories.resource();
+      const { seriesId } = (await tuesdays(owner, resource)).data?.bookResourceRecurring;
+      const CANCEL_SERIES = `mutation($input: CancelBookingSeriesInput!) {
+        cancelBookingSeries(input: $input) { id status startsAt seriesId } }`;
+      const input = { seriesId, reason: 'Gruppen slutar' };
+      for (const client of [volunteer.client, (await association()).admin.client]) {
+        expect(await client.code(CANCEL_SERIES, { input })).toBe('FORBIDDEN');
+      }
+      // The third Tuesday is under way: it stays, the nine after it go.
+      test.clock.set(new Date('2027-03-23T18:30:00+01:00'));
+      const { cancelBookingSeries } = await coordinator.client.ok(CANCEL_SERIES, { input });
+      expect(cancelBookingSeries).toHaveLength(9);
+      expect(local(cancelBookingSeries[0].startsAt).toISODate()).toBe('2027-03-30');
+      expect(
+        cancelBookingSeries.every(
+          (booking: any) => booking.status === 'CANCELLED' && booking.seriesId === seriesId,
+        ),
+      ).toBe(true);
+      expect((await bookingsOf(resource.id)).map((booking) => booking.status)).toEqual([
+        'CONFIRMED',
+        'CONFIRMED',
+        'CONFIRMED',
+        ...Array(9).fill('CANCELLED'),
+      ]);
+      expect(await officer.client.code(CANCEL_SERIES, { input })).toBe('INVALID_STATE_TRANSITION');
+      // Their time is free at once; the booker cancelled, so nobody was notified.
+      await booked(
+        owner.admin.client,
+        resource,
+        owner,
+        new Date('2027-03-30T18:00:00+02:00'),
+        new Date('2027-03-30T20:00:00+02:00'),
+      );
+      expect(
+        await notificationsOf(owner.admin.person.id, NotificationKind.BOOKING_CANCELLED),
+      ).toEqual([]);
+
+      // The owner (an officer, for a municipal resource) cancels another: the booker is told once.
+      test.clock.set(new Date('2027-03-01T12:00:00Z'));
+      const other = await test.factories.resource();
+      const { seriesId: second } = (await tuesdays(owner, other)).data?.bookResourceRecurring;
+      const { cancelBookingSeries: all } = await officer.client.ok(CANCEL_SERIES, {
+        input: { seriesId: second, reason: 'Lokalen byggs om' },
+      });
+      expect(all).toHaveLength(12);
+      const notices = await notificationsOf(
+        owner.admin.person.id,
+        NotificationKind.BOOKING_CANCELLED,
+      );
+      expect(notices).toHaveLength(1);
+      expect(notices[0].body).toContain('Lokalen byggs om');
+      expect(notices[0].data).toMatchObject({ seriesId: second, resourceId: other.id });
+      expect(
+        await coordinator.client.code(CANCEL_SERIES, {
+          input: { seriesId: '00000000-0000-4000-8000-000000000000' },
+        }),
+      ).toBe('NOT_FOUND');
+    });
+
     it('refuses a rule it cannot read, or one that gives no date within two years (BAD_USER_INPUT)', async () => {
       const owner = await association();
       const resource = await test.factories.resource();

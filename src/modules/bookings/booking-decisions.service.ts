@@ -6,11 +6,10 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
-import { MANAGERS, OrganisationAccess } from '../organisations';
 import { BookingNotifier } from './booking-notifier.service';
 import { BookingTransitions } from './booking-transitions.service';
 import { BookingsService } from './bookings.service';
-import { BookingIdInput, CancelBookingInput, RejectBookingInput } from './dto/booking.inputs';
+import { BookingIdInput, RejectBookingInput } from './dto/booking.inputs';
 import { Blackout } from './entities/blackout.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
@@ -20,9 +19,9 @@ import { ResourcesService } from './resources.service';
 /**
  * The owner's answer to a request (approve, reject with a reason: only the owning organisation's
  * ORG_ADMIN, or a MUNICIPAL_OFFICER for the municipality's resources), before the booking starts
- * (then it expires, see BookingJobsService); and cancelling (the booking organisation's
- * COORDINATOR or ORG_ADMIN, or the owner) until it ends. Each is one conditional status change
- * (BookingTransitions) with the booker's notification in the same transaction.
+ * (then it expires, see BookingJobsService). Each is one conditional status change
+ * (BookingTransitions) with the booker's notification in the same transaction. Cancelling is
+ * BookingCancellationsService.
  */
 @Injectable()
 export class BookingDecisionsService {
@@ -31,7 +30,6 @@ export class BookingDecisionsService {
     private readonly bookings: BookingsService,
     private readonly resources: ResourcesService,
     private readonly schedule: ResourceSchedule,
-    private readonly access: OrganisationAccess,
     private readonly notifier: BookingNotifier,
     private readonly transitions: BookingTransitions,
     private readonly clock: Clock,
@@ -96,40 +94,6 @@ export class BookingDecisionsService {
       );
       await this.notifier.rejected(manager, resource, decided);
       return decided;
-    });
-  }
-
-  /**
-   * REQUESTED or CONFIRMED → CANCELLED, until the booking ends. The booker is notified when the
-   * owner cancels.
-   */
-  async cancel(actor: Actor, input: CancelBookingInput): Promise<Booking> {
-    const booking = await this.bookings.get(input.bookingId);
-    const resource = await this.resources.get(booking.resourceId);
-    const bookerSide = await this.access.hasRole(actor, booking.organisationId, MANAGERS);
-    if (!bookerSide && !(await this.resources.isOwnerSide(actor, resource))) {
-      if (actor.kind === 'anonymous') throw DomainError.unauthenticated();
-      throw DomainError.forbidden(
-        "Only the booking organisation's coordinators and the resource's owner cancel a booking",
-      );
-    }
-    const person = requirePerson(actor, 'Only a person cancels bookings');
-    return this.database.transaction(async (manager) => {
-      const current = await this.transitions.current(manager, booking.id, BookingStatus.CANCELLED);
-      const cancelled = await this.transitions.change(
-        manager,
-        actor,
-        current,
-        BookingStatus.CANCELLED,
-        'cancelled',
-        {
-          cancelledById: person.personId,
-          cancelledAt: this.clock.now(),
-          cancelReason: input.reason ?? null,
-        },
-      );
-      if (!bookerSide) await this.notifier.cancelledByOwner(manager, resource, cancelled);
-      return cancelled;
     });
   }
 

@@ -92,6 +92,31 @@ export class BookingNotifier {
     });
   }
 
+  /** The booker of a recurring booking whose remaining bookings the owner cancelled, once. */
+  seriesCancelledByOwner(
+    manager: EntityManager,
+    resource: Resource,
+    bookings: readonly Booking[],
+  ): Promise<void> {
+    const [first] = bookings;
+    const reason = first.cancelReason ? `: ${first.cancelReason}` : '.';
+    return this.notifications.notify(manager, [
+      {
+        recipientPersonId: first.bookedById,
+        kind: NotificationKind.BOOKING_CANCELLED,
+        subject: `Bokningarna är avbokade: ${resource.name}`,
+        body:
+          `Dina ${bookings.length} återstående bokningar av ${resource.name} från ${when(first)} ` +
+          `har avbokats av ägaren${reason}`,
+        data: {
+          resourceId: resource.id,
+          seriesId: first.seriesId,
+          bookingIds: bookings.map((booking) => booking.id),
+        },
+      },
+    ]);
+  }
+
   /** Each booker whose live booking the new blackout covers (the booking stands until settled). */
   blackedOut(
     manager: EntityManager,

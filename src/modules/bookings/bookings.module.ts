@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications';
 import { OrganisationsModule } from '../organisations';
 import { PeopleModule } from '../people';
 import { BlackoutsService } from './blackouts.service';
+import { BookingCancellationsService } from './booking-cancellations.service';
 import { BookingDecisionsService } from './booking-decisions.service';
 import {
   BlackoutFieldsResolver,
@@ -51,6 +52,7 @@ import { ResourcesService } from './resources.service';
     BookingRequestsService,
     BookingWriter,
     BookingDecisionsService,
+    BookingCancellationsService,
     BookingTransitions,
     BookingJobsService,
     BlackoutsService,

@@ -173,6 +173,25 @@ export class CancelBookingInput {
   reason?: string | null;
 }
 
+@InputType({
+  description: 'Cancels what is left of a recurring booking: its bookings that have not started.',
+})
+export class CancelBookingSeriesInput {
+  @Field(() => ID, { description: 'The recurring booking (Booking.seriesId).' })
+  @IsUUID()
+  seriesId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why (sent to the booker when the owner cancels).',
+  })
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @Length(2, 1000)
+  reason?: string | null;
+}
+
 @InputType({ description: 'Narrows the list of bookings; all conditions must hold.' })
 export class BookingFilter {
   @Field(() => ID, { nullable: true, description: 'Only bookings of this resource.' })
