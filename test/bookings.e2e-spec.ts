@@ -1135,7 +1135,7 @@ describe('shared resources and bookings', () => {
       );
       const volunteer = await test.factories.member(owner.organisation.id, owner.admin);
       const resource = await test.factories.resource();
-      const { seriesId } = (await tuesdays(owner, resource)).data?.bookResourceRecurring;
+      const { seriesId } = (await tuesdays(owner, resource)).data!.bookResourceRecurring;
       const CANCEL_SERIES = `mutation($input: CancelBookingSeriesInput!) {
         cancelBookingSeries(input: $input) { id status startsAt seriesId } }`;
       const input = { seriesId, reason: 'Gruppen slutar' };
@@ -1174,7 +1174,7 @@ describe('shared resources and bookings', () => {
       // The owner (an officer, for a municipal resource) cancels another: the booker is told once.
       test.clock.set(new Date('2027-03-01T12:00:00Z'));
       const other = await test.factories.resource();
-      const { seriesId: second } = (await tuesdays(owner, other)).data?.bookResourceRecurring;
+      const { seriesId: second } = (await tuesdays(owner, other)).data!.bookResourceRecurring;
       const { cancelBookingSeries: all } = await officer.client.ok(CANCEL_SERIES, {
         input: { seriesId: second, reason: 'Lokalen byggs om' },
       });
