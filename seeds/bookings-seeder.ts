@@ -11,7 +11,7 @@ import {
   BookingRequestsService,
   BookingStatus,
   Resource,
-  ResourcesService,
+  ResourceManagementService,
 } from '../src/modules/bookings';
 import {
   BLACKOUT,
@@ -51,7 +51,7 @@ export async function seedBookings(
   count: (kind: string, created: boolean, n?: number) => void,
 ): Promise<void> {
   const data = app.get(DataSource);
-  const resources = app.get(ResourcesService);
+  const resources = app.get(ResourceManagementService);
   for (const { id, createdBy, ...input } of RESOURCES) {
     const exists = await data.getRepository(Resource).existsBy({ id });
     count('resources', !exists);

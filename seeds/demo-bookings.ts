@@ -5,7 +5,7 @@ import { districtId, organisationId } from './demo-data';
 
 /**
  * Demo shared resources and bookings. Ids start with b0c40000; bookings are placed relative to the
- * day of seeding (see bookings-seeder.ts), over the coming month.
+ * day of seeding (see bookings-seeder.ts), all starting within the coming month (at most 29 days on).
  */
 
 const resource = (n: number) => `b0c40000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -193,14 +193,28 @@ export const BOOKINGS: DemoBooking[] = [
     when: { weekday: 3, weeksAhead: 3, from: '09:00', to: '12:00' },
     purpose: 'Hämtning av matkassar från Matcentralen',
   },
+  {
+    // A women's shelter's booking is confidential: "Bokad" in the public calendar, busy time only
+    // for everyone but the shelter and the officers.
+    resourceId: FAMILY_HOUSE,
+    organisationId: organisationId('Kvinnojouren Trollhättan'),
+    bookedBy: 'eva@kvinnojouren.example',
+    when: { weekday: 1, weeksAhead: 1, from: '10:00', to: '12:00' },
+    purpose: 'Stödgrupp',
+    attendees: 8,
+    answer: { by: OFFICER, approve: true },
+  },
 ];
 
-/** A weekly language café at the family house (needs approval: the officer approves them). */
+/**
+ * A weekly language café at the family house (needs approval: the officer approves them). Four
+ * Tuesdays, the first within eight days: all within the coming month.
+ */
 export const WEEKLY_SERIES = {
   resourceId: FAMILY_HOUSE,
   organisationId: organisationId('Hjälpande Händer Väst'),
   bookedBy: 'ioana@hjalpandehander.example',
-  rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5',
+  rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
   weekday: 2,
   from: '18:00',
   minutes: 120,

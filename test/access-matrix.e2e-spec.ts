@@ -1,6 +1,6 @@
 import { DiscoveryModule } from '@nestjs/core';
 import { ApiScope } from '../src/common/actor';
-import { BlackoutsService } from '../src/modules/bookings';
+import { BlackoutsService, BookingRequestsService } from '../src/modules/bookings';
 import { GrantProgrammesService } from '../src/modules/grants';
 import { Shift, SignupsService } from '../src/modules/night-walks';
 import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
@@ -696,6 +696,24 @@ const MATRIX: Record<string, [string, Run]> = {
           ).id,
         },
       }),
+    ),
+  ],
+  'Mutation.cancelBookingSeries': [
+    'U F F ok F ok F ok',
+    gql(
+      `mutation($input: CancelBookingSeriesInput!) { cancelBookingSeries(input: $input) { id } }`,
+      async ({ test, x }) => {
+        const series = await test.get(BookingRequestsService).bookRecurring(x.admin.actor, {
+          resourceId: (await test.factories.resource()).id,
+          organisationId: x.id,
+          rrule: 'FREQ=WEEKLY;COUNT=2',
+          firstStartsAt: new Date(test.clock.now().getTime() + 48 * 3600_000),
+          durationMinutes: 60,
+          purpose: 'Matris',
+          skipConflicts: false,
+        });
+        return { input: { seriesId: series.seriesId } };
+      },
     ),
   ],
   'Mutation.createBlackout': [

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import { Booking, BookingStatus, Resource } from '../src/modules/bookings';
+import { AuditLogEntry } from '../src/modules/audit';
+import { Notification, NotificationKind } from '../src/modules/notifications';
 import { Organisation } from '../src/modules/organisations';
 import { SignedIn } from './support/factories';
 import { GraphQLResponse, outcomeOf } from './support/graphql-client';
@@ -22,9 +24,11 @@ describe('bookings under parallel requests', () => {
   let test: TestApp;
   /** Five verified organisations, each booking through its ORG_ADMIN. */
   let bookers: { organisation: Organisation; admin: SignedIn }[];
+  let officer: SignedIn;
 
   beforeAll(async () => {
     test = await TestApp.create();
+    officer = await test.factories.municipalOfficer();
     bookers = [];
     for (let index = 0; index < 5; index += 1) bookers.push(await test.factories.organisation());
   }, 60_000);
@@ -203,6 +207,155 @@ describe('bookings under parallel requests', () => {
       () => other,
     );
     expect(tally(theirs.map(outcome))).toEqual({ CONFIRMED: 4, BOOKING_QUOTA_EXCEEDED: 16 });
+  });
+
+  describe('the resource locked while bookings are made (a blackout or a change of rules waits for them)', () => {
+    const ROUNDS = 4;
+    const CREATE_BLACKOUT = `mutation($input: CreateBlackoutInput!) { createBlackout(input: $input) { id } }`;
+    const UPDATE_RESOURCE = `mutation($input: UpdateResourceInput!) { updateResource(input: $input) { id } }`;
+
+    /** Consecutive slots of `minutes` from `from`, `count` of them. */
+    const slots = (from: DateTime, minutes: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        startsAt: from.plus({ minutes: minutes * index }).toJSDate(),
+        endsAt: from.plus({ minutes: minutes * (index + 1) }).toJSDate(),
+      }));
+
+    /**
+     * Sends the requests in five parallel lanes (each lane one request after the other, so they
+     * keep coming), and `racer` as soon as `after` of them have been answered: it lands among
+     * bookings being made, some before it and some after.
+     */
+    async function race<T>(
+      requests: (() => Promise<T>)[],
+      after: number,
+      racer: () => Promise<GraphQLResponse<any>>,
+    ): Promise<{ results: T[]; racer: GraphQLResponse<any> }> {
+      const LANES = 5;
+      const results: T[] = [];
+      let answered = 0;
+      let fire!: () => void;
+      const racing = new Promise<GraphQLResponse<any>>(
+        (resolve) => (fire = () => resolve(racer())),
+      );
+      await Promise.all(
+        Array.from({ length: LANES }, async (_, lane) => {
+          for (let index = lane; index < requests.length; index += LANES) {
+            results[index] = await requests[index]();
+            answered += 1;
+            if (answered === after) fire();
+          }
+        }),
+      );
+      return { results, racer: await racing };
+    }
+
+    it.each(Array.from({ length: ROUNDS }, (_, index) => index + 1))(
+      'round %i: a blackout racing 40 bookings into its day: every booking in it was made before it, and its booker told',
+      async (roundNumber) => {
+        const resource = await test.factories.resource();
+        const day = nextDay();
+        const intervals = slots(day.set({ hour: 6 }), 20, 40);
+        const book = intervals.map(
+          (interval, index) => () =>
+            bookers[index % bookers.length].admin.client.request(BOOK, {
+              input: {
+                resourceId: resource.id,
+                organisationId: bookers[index % bookers.length].organisation.id,
+                ...interval,
+                purpose: `Före eller efter stängningen ${index}`,
+              },
+            }),
+        );
+        const { results, racer } = await race(book, 2 + 4 * roundNumber, () =>
+          officer.client.request(CREATE_BLACKOUT, {
+            input: {
+              resourceId: resource.id,
+              startsAt: day.toJSDate().toISOString(),
+              endsAt: day.plus({ days: 1 }).toJSDate().toISOString(),
+              reason: 'Vattenskada',
+            },
+          }),
+        );
+        expect(racer.errors).toBeUndefined();
+        const blackoutId = racer.data?.createBlackout.id as string;
+        expect(
+          Object.keys(tally(results.map(outcome))).every((name) =>
+            ['CONFIRMED', 'RESOURCE_BLACKED_OUT'].includes(name),
+          ),
+        ).toBe(true);
+        // Every live booking in the closed day was there when the blackout was added: listed in
+        // its audit entry and its booker notified. Without the lock a booking could read "no
+        // blackout", and commit after the blackout had listed the bookings.
+        const inside = (await live(resource.id)).map((booking) => booking.id).sort();
+        const [created] = await test.dataSource
+          .getRepository(AuditLogEntry)
+          .findBy({ entityId: blackoutId, action: 'blackout.created' });
+        const listed = (created.summary as { after: { affectedBookingIds: string[] } }).after
+          .affectedBookingIds;
+        expect([...listed].sort()).toEqual(inside);
+        const notified = (
+          await test.dataSource
+            .getRepository(Notification)
+            .findBy({ kind: NotificationKind.BOOKING_BLACKED_OUT })
+        )
+          .filter((notice) => notice.data?.blackoutId === blackoutId)
+          .map((notice) => notice.data?.bookingId as string)
+          .sort();
+        expect(notified).toEqual(inside);
+        expect(tally(results.map(outcome)).CONFIRMED ?? 0).toBe(inside.length);
+      },
+    );
+
+    it.each(Array.from({ length: ROUNDS }, (_, index) => index + 1))(
+      'round %i: a buffer change racing 40 back-to-back bookings: every booking made under the new buffer keeps it from every other',
+      async (roundNumber) => {
+        const owner = bookers[0];
+        const resource = await test.factories.resource({ owner });
+        const intervals = slots(nextDay().set({ hour: 2 }), 30, 40);
+        const book = intervals.map(
+          (interval, index) => () =>
+            bookers[index % bookers.length].admin.client.request(BOOK, {
+              input: {
+                resourceId: resource.id,
+                organisationId: bookers[index % bookers.length].organisation.id,
+                ...interval,
+                purpose: `Före eller efter ändringen ${index}`,
+              },
+            }),
+        );
+        const { results, racer } = await race(book, 2 + 4 * roundNumber, () =>
+          owner.admin.client.request(UPDATE_RESOURCE, {
+            input: { resourceId: resource.id, bufferMinutes: 60 },
+          }),
+        );
+        expect(racer.errors).toBeUndefined();
+        expect(
+          Object.keys(tally(results.map(outcome))).every((name) =>
+            ['CONFIRMED', 'BOOKING_CONFLICT'].includes(name),
+          ),
+        ).toBe(true);
+        const stored = await live(resource.id);
+        const HOUR = 3600_000;
+        const underNewRule = stored.filter(
+          (booking) => booking.blockedUntil.getTime() - booking.endsAt.getTime() === HOUR,
+        );
+        // A booking checked under the new buffer saw every booking committed before it, and every
+        // later one was checked under the new buffer too: so it is an hour from all of them.
+        // Without the lock, a booking checked under the old buffer could commit just before it.
+        for (const made of underNewRule) {
+          for (const other of stored.filter((booking) => booking.id !== made.id)) {
+            const apart =
+              made.endsAt.getTime() + HOUR <= other.startsAt.getTime() ||
+              other.endsAt.getTime() + HOUR <= made.startsAt.getTime();
+            expect({ made: made.startsAt, other: other.startsAt, apart }).toMatchObject({
+              apart: true,
+            });
+          }
+        }
+        expect(stored).toHaveLength(tally(results.map(outcome)).CONFIRMED ?? 0);
+      },
+    );
   });
 
   it('a recurring booking racing single bookings of its times: no overlap, every occurrence accounted for', async () => {

@@ -5,6 +5,7 @@ import {
   Blackout,
   BookableBy,
   Booking,
+  BookingJobsService,
   BookingSeries,
   BookingStatus,
   Resource,
@@ -24,6 +25,11 @@ import { TestApp } from './support/test-app';
 const ZONE = 'Europe/Stockholm';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/**
+ * "Now" for this suite: a fixed Wednesday morning, so no test depends on when it runs (a run just
+ * before midnight used to compute "in 14 days" on one date and be checked on the next).
+ */
+const NOW = DateTime.fromISO('2027-01-13T10:00', { zone: ZONE }).toJSDate();
 
 const BOOK = `mutation($input: BookResourceInput!) {
   bookResource(input: $input) { id status startsAt endsAt purpose attendees }
@@ -59,6 +65,7 @@ describe('shared resources and bookings', () => {
 
   beforeAll(async () => {
     test = await TestApp.create();
+    test.clock.set(NOW);
     officer = await test.factories.municipalOfficer();
   });
 
@@ -66,12 +73,12 @@ describe('shared resources and bookings', () => {
     await test.close();
   });
 
-  afterEach(() => test.clock.reset());
+  beforeEach(() => test.clock.set(NOW));
 
-  /** A Stockholm wall-clock time `days` days from the app's today, e.g. at(7, '18:00'). */
+  /** A Stockholm wall-clock time `days` days from the suite's today (NOW), e.g. at(7, '18:00'). */
   const at = (days: number, time: string): Date => {
     const [hour, minute] = time.split(':').map(Number);
-    return DateTime.fromJSDate(test.clock.now(), { zone: ZONE })
+    return DateTime.fromJSDate(NOW, { zone: ZONE })
       .startOf('day')
       .plus({ days })
       .set({ hour, minute })
@@ -79,7 +86,7 @@ describe('shared resources and bookings', () => {
   };
   /** Monday 00:00 (Stockholm) of the ISO week `weeks` weeks after this one. */
   const monday = (weeks: number): DateTime =>
-    DateTime.fromJSDate(test.clock.now(), { zone: ZONE }).startOf('week').plus({ weeks });
+    DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('week').plus({ weeks });
   const plus = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * MINUTE);
   const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 
@@ -545,6 +552,58 @@ describe('shared resources and bookings', () => {
       const fresh = await test.factories.resource({ weeklyQuotaHours: 2 });
       await booked(owner.admin.client, fresh, owner, on(6, '22:00'), on(7, '02:00'));
     });
+
+    it("does not count the owner's own bookings against the quota (others' are counted)", async () => {
+      const owner = await association();
+      const other = await association();
+      const resource = await test.factories.resource({ owner, weeklyQuotaHours: 2 });
+      const week = monday(2);
+      const on = (day: number, hour: number) => week.plus({ days: day }).set({ hour }).toJSDate();
+      for (const day of [0, 1, 2]) {
+        await booked(owner.admin.client, resource, owner, on(day, 9), on(day, 17));
+      }
+      await booked(other.admin.client, resource, other, on(3, 9), on(3, 11));
+      expect(codesOf(await book(other.admin.client, resource, other, on(4, 9), on(4, 10)))).toEqual(
+        ['BOOKING_QUOTA_EXCEEDED'],
+      );
+    });
+
+    it('reports the minutes left as a whole number when times carry seconds', async () => {
+      const owner = await association();
+      const resource = await test.factories.resource({ weeklyQuotaHours: 4 });
+      const week = monday(2);
+      // 2 h 59 min 30 s booked: 60.5 minutes are left, reported as 60.
+      await test.factories.booking(resource, owner, {
+        startsAt: week.plus({ days: 1 }).set({ hour: 10, second: 30 }).toJSDate(),
+        endsAt: week.plus({ days: 1 }).set({ hour: 13 }).toJSDate(),
+      });
+      const single = await book(
+        owner.admin.client,
+        resource,
+        owner,
+        week.plus({ days: 2 }).set({ hour: 10 }).toJSDate(),
+        week.plus({ days: 2 }).set({ hour: 12 }).toJSDate(),
+      );
+      expect(single.errors?.[0].extensions).toMatchObject({
+        code: 'BOOKING_QUOTA_EXCEEDED',
+        details: { quotaMinutesLeft: 60 },
+      });
+      const { bookResourceRecurring } = await owner.admin.client.ok(RECURRING, {
+        input: {
+          resourceId: resource.id,
+          organisationId: owner.organisation.id,
+          rrule: 'FREQ=DAILY;COUNT=1',
+          firstStartsAt: week.plus({ days: 3 }).set({ hour: 10 }).toJSDate().toISOString(),
+          durationMinutes: 120,
+          purpose: 'Samtalsgrupp',
+          skipConflicts: true,
+        },
+      });
+      expect(bookResourceRecurring.occurrences[0].refusal).toMatchObject({
+        code: 'BOOKING_QUOTA_EXCEEDED',
+        quotaMinutesLeft: 60,
+      });
+    });
   });
 
   describe('approval', () => {
@@ -599,6 +658,94 @@ describe('shared resources and bookings', () => {
         'booking.requested',
         'booking.approved',
       ]);
+    });
+
+    it('tells every municipal officer of a request for a municipal resource (not ADMIN)', async () => {
+      const [first, second] = [
+        await test.factories.municipalOfficer(),
+        await test.factories.municipalOfficer(),
+      ];
+      const admin = await test.factories.admin();
+      const { booking, resource } = await requestedBooking(false);
+      for (const someone of [first, second]) {
+        const notices = await notificationsOf(
+          someone.person.id,
+          NotificationKind.BOOKING_REQUESTED,
+        );
+        expect(notices.map((notice) => notice.data)).toEqual([
+          { resourceId: resource.id, bookingIds: [booking.id] },
+        ]);
+      }
+      expect(await notificationsOf(admin.person.id, NotificationKind.BOOKING_REQUESTED)).toEqual(
+        [],
+      );
+    });
+
+    it('takes an answer only before the booking starts', async () => {
+      const { owner, booking } = await requestedBooking();
+      test.clock.set(at(10, '18:00'));
+      for (const [query, input] of [
+        [APPROVE, { bookingId: booking.id }],
+        [REJECT, { bookingId: booking.id, reason: 'För sent' }],
+      ] as const) {
+        expect(await owner.admin.client.code(query, { input })).toBe('INVALID_STATE_TRANSITION');
+      }
+    });
+
+    it('closes a request nobody answered before it started (EXPIRED, the booker told, the time freed)', async () => {
+      const { owner, booker, resource, booking } = await requestedBooking();
+      const later = await booked(
+        booker.admin.client,
+        resource,
+        booker,
+        at(11, '18:00'),
+        at(11, '20:00'),
+      );
+      const confirmed = await booked(
+        owner.admin.client,
+        resource,
+        owner,
+        at(10, '12:00'),
+        at(10, '13:00'),
+      );
+      const jobs = test.get(BookingJobsService);
+      test.clock.set(at(10, '17:59'));
+      await jobs.expireRequests();
+      expect((await bookingsOf(resource.id)).map((row) => row.status)).toEqual([
+        'CONFIRMED',
+        'REQUESTED',
+        'REQUESTED',
+      ]);
+      test.clock.set(at(10, '18:00'));
+      expect(await jobs.expireRequests()).toBeGreaterThanOrEqual(1);
+      const stored = await bookingsOf(resource.id);
+      expect(stored.map((row) => [row.id, row.status])).toEqual([
+        [confirmed.id, 'CONFIRMED'],
+        [booking.id, 'EXPIRED'],
+        [later.id, 'REQUESTED'],
+      ]);
+      expect(stored[1].decidedAt).not.toBeNull();
+      const [notice] = await notificationsOf(
+        booker.admin.person.id,
+        NotificationKind.BOOKING_EXPIRED,
+      );
+      expect(notice.data).toMatchObject({ bookingId: booking.id, resourceId: resource.id });
+      expect((await test.auditOf(booking.id)).map((entry) => entry.action)).toEqual([
+        'booking.requested',
+        'booking.expired',
+      ]);
+      // Nothing left to close; an expired request is final and holds nothing.
+      expect(
+        await notificationsOf(booker.admin.person.id, NotificationKind.BOOKING_EXPIRED),
+      ).toHaveLength(1);
+      await jobs.expireRequests();
+      expect(
+        await notificationsOf(booker.admin.person.id, NotificationKind.BOOKING_EXPIRED),
+      ).toHaveLength(1);
+      expect(await owner.admin.client.code(CANCEL, { input: { bookingId: booking.id } })).toBe(
+        'INVALID_STATE_TRANSITION',
+      );
+      await booked(owner.admin.client, resource, owner, at(10, '18:30'), at(10, '19:30'));
     });
 
     it('lets a municipal officer answer for municipal resources', async () => {
@@ -791,6 +938,16 @@ describe('shared resources and bookings', () => {
         { id: inside.id, status: 'CONFIRMED' },
         { id: straddling.id, status: 'CONFIRMED' },
       ]);
+      // Their booker is told, once per booking; the cancelled and the later one are not touched.
+      const notices = await notificationsOf(
+        booker.admin.person.id,
+        NotificationKind.BOOKING_BLACKED_OUT,
+      );
+      expect(notices.map((notice) => notice.data)).toEqual([
+        { bookingId: inside.id, resourceId: resource.id, blackoutId: createBlackout.id },
+        { bookingId: straddling.id, resourceId: resource.id, blackoutId: createBlackout.id },
+      ]);
+      expect(notices[0].body).toContain('Målning');
       const statuses = (await bookingsOf(resource.id)).map((booking) => booking.status);
       expect(statuses).toEqual(['CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CONFIRMED']);
       expect(outside.status).toBe('CONFIRMED');
@@ -969,10 +1126,84 @@ describe('shared resources and bookings', () => {
       expect(result.bookedCount).toBe(6);
     });
 
-    it('refuses a rule it cannot read (BAD_USER_INPUT)', async () => {
+    it('cancels what is left of a series at once: the bookings not yet started, for the booker or the owner', async () => {
+      const owner = await association();
+      const coordinator = await test.factories.member(
+        owner.organisation.id,
+        owner.admin,
+        MembershipRole.COORDINATOR,
+      );
+      const volunteer = await test.factories.member(owner.organisation.id, owner.admin);
+      const resource = await test.factories.resource();
+      const { seriesId } = (await tuesdays(owner, resource)).data!.bookResourceRecurring;
+      const CANCEL_SERIES = `mutation($input: CancelBookingSeriesInput!) {
+        cancelBookingSeries(input: $input) { id status startsAt seriesId } }`;
+      const input = { seriesId, reason: 'Gruppen slutar' };
+      for (const client of [volunteer.client, (await association()).admin.client]) {
+        expect(await client.code(CANCEL_SERIES, { input })).toBe('FORBIDDEN');
+      }
+      // The third Tuesday is under way: it stays, the nine after it go.
+      test.clock.set(new Date('2027-03-23T18:30:00+01:00'));
+      const { cancelBookingSeries } = await coordinator.client.ok(CANCEL_SERIES, { input });
+      expect(cancelBookingSeries).toHaveLength(9);
+      expect(local(cancelBookingSeries[0].startsAt).toISODate()).toBe('2027-03-30');
+      expect(
+        cancelBookingSeries.every(
+          (booking: any) => booking.status === 'CANCELLED' && booking.seriesId === seriesId,
+        ),
+      ).toBe(true);
+      expect((await bookingsOf(resource.id)).map((booking) => booking.status)).toEqual([
+        'CONFIRMED',
+        'CONFIRMED',
+        'CONFIRMED',
+        ...Array(9).fill('CANCELLED'),
+      ]);
+      expect(await officer.client.code(CANCEL_SERIES, { input })).toBe('INVALID_STATE_TRANSITION');
+      // Their time is free at once; the booker cancelled, so nobody was notified.
+      await booked(
+        owner.admin.client,
+        resource,
+        owner,
+        new Date('2027-03-30T18:00:00+02:00'),
+        new Date('2027-03-30T20:00:00+02:00'),
+      );
+      expect(
+        await notificationsOf(owner.admin.person.id, NotificationKind.BOOKING_CANCELLED),
+      ).toEqual([]);
+
+      // The owner (an officer, for a municipal resource) cancels another: the booker is told once.
+      test.clock.set(new Date('2027-03-01T12:00:00Z'));
+      const other = await test.factories.resource();
+      const { seriesId: second } = (await tuesdays(owner, other)).data!.bookResourceRecurring;
+      const { cancelBookingSeries: all } = await officer.client.ok(CANCEL_SERIES, {
+        input: { seriesId: second, reason: 'Lokalen byggs om' },
+      });
+      expect(all).toHaveLength(12);
+      const notices = await notificationsOf(
+        owner.admin.person.id,
+        NotificationKind.BOOKING_CANCELLED,
+      );
+      expect(notices).toHaveLength(1);
+      expect(notices[0].body).toContain('Lokalen byggs om');
+      expect(notices[0].data).toMatchObject({ seriesId: second, resourceId: other.id });
+      expect(
+        await coordinator.client.code(CANCEL_SERIES, {
+          input: { seriesId: '00000000-0000-4000-8000-000000000000' },
+        }),
+      ).toBe('NOT_FOUND');
+    });
+
+    it('refuses a rule it cannot read, or one that gives no date within two years (BAD_USER_INPUT)', async () => {
       const owner = await association();
       const resource = await test.factories.resource();
-      for (const rrule of ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=HOURLY;COUNT=3', 'inte en regel']) {
+      for (const rrule of [
+        'FREQ=WEEKLY;BYDAY=TU',
+        'FREQ=HOURLY;COUNT=3',
+        'inte en regel',
+        // 30 February: answered at once (the search stops two years on), not searched to 9999.
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1',
+        'FREQ=MONTHLY;COUNT=30',
+      ]) {
         const response = await owner.admin.client.request(RECURRING, {
           input: {
             resourceId: resource.id,
@@ -990,7 +1221,7 @@ describe('shared resources and bookings', () => {
   });
 
   describe('seeing bookings', () => {
-    it("shows every signed-in person a resource's live bookings, but who booked only to the parties", async () => {
+    it("shows every signed-in person a resource's live bookings as busy time, the details to the parties (see bookings-privacy)", async () => {
       const owner = await association();
       const booker = await association();
       const bookerVolunteer = await test.factories.member(booker.organisation.id, booker.admin);
@@ -1012,37 +1243,108 @@ describe('shared resources and bookings', () => {
         at(4, '15:00'),
       );
       await booker.admin.client.ok(CANCEL, { input: { bookingId: gone.id } });
-      const CALENDAR = `query($id: ID!) { resource(id: $id) { bookings { id purpose organisation { id } bookedBy { id } } } }`;
+      const CALENDAR = `query($id: ID!) { resource(id: $id) { bookings { id status busyOnly purpose organisation { id } bookedBy { id } } } }`;
       const seenBy = async (client: Client) =>
         (await client.ok(CALENDAR, { id: resource.id })).resource.bookings;
 
-      expect(await seenBy(outsider.admin.client)).toEqual([
-        {
-          id: live.id,
-          purpose: 'Föräldramöte',
-          organisation: { id: booker.organisation.id },
-          bookedBy: null,
-        },
-      ]);
-      for (const party of [bookerVolunteer, ownerVolunteer, officer]) {
-        expect((await seenBy(party.client))[0].bookedBy).toEqual({ id: booker.admin.person.id });
+      // Officers are outsiders to a booking between two organisations.
+      for (const other of [outsider.admin, officer]) {
+        expect(await seenBy(other.client)).toEqual([
+          {
+            id: live.id,
+            status: 'CONFIRMED',
+            busyOnly: true,
+            purpose: null,
+            organisation: null,
+            bookedBy: null,
+          },
+        ]);
+      }
+      for (const party of [bookerVolunteer, ownerVolunteer]) {
+        expect(await seenBy(party.client)).toEqual([
+          {
+            id: live.id,
+            status: 'CONFIRMED',
+            busyOnly: false,
+            purpose: 'Föräldramöte',
+            organisation: { id: booker.organisation.id },
+            bookedBy: { id: booker.admin.person.id },
+          },
+        ]);
       }
       const LIST = `query($id: ID!) { bookings(filter: { resourceId: $id }) { totalCount edges { node { id status } } } }`;
-      expect((await outsider.admin.client.ok(LIST, { id: resource.id })).bookings.totalCount).toBe(
-        0,
-      );
-      for (const party of [bookerVolunteer, ownerVolunteer, officer]) {
+      for (const other of [outsider.admin, officer]) {
+        expect((await other.client.ok(LIST, { id: resource.id })).bookings.totalCount).toBe(0);
+      }
+      for (const party of [bookerVolunteer, ownerVolunteer]) {
         const { bookings } = await party.client.ok(LIST, { id: resource.id });
         expect(bookings.edges.map((edge: any) => edge.node.status)).toEqual([
           'CONFIRMED',
           'CANCELLED',
         ]);
       }
-      const { bookings: cancelledOnly } = await officer.client.ok(
+      const { bookings: cancelledOnly } = await ownerVolunteer.client.ok(
         `query($id: ID!) { bookings(filter: { resourceId: $id, status: CANCELLED }) { edges { node { id } } } }`,
         { id: resource.id },
       );
       expect(cancelledOnly.edges).toEqual([{ node: { id: gone.id } }]);
+    });
+
+    it('answers a range of at most 366 days, not empty (BAD_USER_INPUT), one query per range asked for', async () => {
+      const owner = await association();
+      const resource = await test.factories.resource();
+      const early = await booked(
+        owner.admin.client,
+        resource,
+        owner,
+        at(2, '10:00'),
+        at(2, '11:00'),
+      );
+      const late = await booked(
+        owner.admin.client,
+        resource,
+        owner,
+        at(300, '10:00'),
+        at(300, '11:00'),
+      );
+      const RANGES = `query($id: ID!, $from: DateTime, $to: DateTime) { resource(id: $id) {
+        bookings(from: $from, to: $to) { id } } }`;
+      const BLACKOUTS = `query($id: ID!, $from: DateTime, $to: DateTime) { resource(id: $id) {
+        blackouts(from: $from, to: $to) { id } } }`;
+      const range = (from: Date, to: Date) => ({
+        id: resource.id,
+        from: from.toISOString(),
+        to: to.toISOString(),
+      });
+      for (const [from, to] of [
+        [at(0, '00:00'), at(367, '00:00')],
+        [at(3, '00:00'), at(3, '00:00')],
+        [at(3, '00:00'), at(2, '00:00')],
+      ]) {
+        for (const query of [RANGES, BLACKOUTS]) {
+          expect(codesOf(await owner.admin.client.request(query, range(from, to)))).toEqual([
+            'BAD_USER_INPUT',
+          ]);
+        }
+      }
+      const { resource: year } = await owner.admin.client.ok(
+        RANGES,
+        range(at(0, '00:00'), at(366, '00:00')),
+      );
+      expect(year.bookings).toEqual([{ id: early.id }, { id: late.id }]);
+      // Two ranges far apart in one request: each gets its own, and nothing in between is read.
+      const { resource: both } = await owner.admin.client.ok(
+        `query($id: ID!, $a: DateTime, $b: DateTime, $c: DateTime, $d: DateTime) { resource(id: $id) {
+          soon: bookings(from: $a, to: $b) { id } later: bookings(from: $c, to: $d) { id } } }`,
+        {
+          id: resource.id,
+          a: at(2, '00:00').toISOString(),
+          b: at(3, '00:00').toISOString(),
+          c: at(300, '00:00').toISOString(),
+          d: at(301, '00:00').toISOString(),
+        },
+      );
+      expect(both).toEqual({ soon: [{ id: early.id }], later: [{ id: late.id }] });
     });
 
     it('answers free intervals with buffers and blackouts applied, from now and within the window', async () => {
@@ -1187,6 +1489,17 @@ describe('shared resources and bookings', () => {
       await expect(repository.insert(row(at(6, '09:00'), at(6, '10:30')))).rejects.toThrow(
         /BOOKING_CONFLICT|EX_bookings_no_overlap/,
       );
+      // Placed before it: ends at 09:50, before 10:00, but its buffer holds until 10:05. (A check
+      // that compared the new booking's endsAt instead of its blockedUntil would let it in.)
+      await expect(repository.insert(row(at(6, '09:00'), at(6, '09:50')))).rejects.toThrow(
+        /BOOKING_CONFLICT|EX_bookings_no_overlap/,
+      );
+      // Exactly the buffer before it is fine; stretching its buffer into the next one is not.
+      const before = row(at(6, '09:00'), at(6, '09:45'));
+      await repository.insert(before);
+      await expect(
+        repository.update({ id: before.id }, { blockedUntil: at(6, '10:05') }),
+      ).rejects.toThrow(/BOOKING_CONFLICT|EX_bookings_no_overlap/);
       // Reviving a cancelled overlapping booking is refused as well.
       const cancelled = row(at(6, '11:00'), at(6, '11:30'), BookingStatus.CANCELLED);
       await repository.insert(cancelled);
@@ -1199,7 +1512,7 @@ describe('shared resources and bookings', () => {
       const sameTime = row(at(6, '10:00'), at(6, '12:00'));
       sameTime.resourceId = elsewhere.id;
       await repository.insert(sameTime);
-      expect(await liveBookingsOf(resource.id)).toBe(2);
+      expect(await liveBookingsOf(resource.id)).toBe(3);
       expect(existing.status).toBe('CONFIRMED');
     });
   });

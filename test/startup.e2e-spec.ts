@@ -16,6 +16,7 @@ describe('start-up', () => {
       );
       expect(schedules).toEqual({
         'auth-housekeeping': '0 0-23/1 * * *',
+        'bookings-expire-requests': '0 */5 * * * *',
         'grants-close-programmes': '0 */10 * * * *',
         'grants-follow-up-reminders': '0 0-23/1 * * *',
         'night-walks-no-shows': '0 */5 * * * *',

@@ -8,7 +8,7 @@ import {
   BookingRequestsService,
   Resource,
   ResourceKind,
-  ResourcesService,
+  ResourceManagementService,
 } from '../../src/modules/bookings';
 import { CreateResourceInput } from '../../src/modules/bookings/dto/resource.inputs';
 import { District, DistrictsService } from '../../src/modules/districts';
@@ -337,7 +337,7 @@ export class Factories {
   ): Promise<Resource> {
     const { owner, ...rules } = options;
     const actor = owner ? owner.admin.actor : (await this.sharedOfficer()).actor;
-    return this.test.get(ResourcesService).create(actor, {
+    return this.test.get(ResourceManagementService).create(actor, {
       name: this.unique('Samlingsrum'),
       kind: ResourceKind.ROOM,
       location: 'Familjehuset, Kronogården',
@@ -355,7 +355,7 @@ export class Factories {
   async booking(
     resource: Pick<Resource, 'id'>,
     booker: { organisation: Pick<Organisation, 'id'>; admin: SignedIn },
-    options: { startsAt?: Date; endsAt?: Date; purpose?: string } = {},
+    options: { startsAt?: Date; endsAt?: Date; purpose?: string; confidential?: boolean } = {},
   ): Promise<Booking> {
     const startsAt =
       options.startsAt ?? new Date(this.test.clock.now().getTime() + 7 * 24 * 3600_000);
@@ -365,6 +365,7 @@ export class Factories {
       startsAt,
       endsAt: options.endsAt ?? new Date(startsAt.getTime() + 2 * 3600_000),
       purpose: options.purpose ?? 'Styrelsemöte',
+      confidential: options.confidential,
     });
   }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, LessThan, MoreThan } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { Database } from '../../database/database.service';
 import { AuditService } from '../audit';
+import { BookingNotifier } from './booking-notifier.service';
 import { BlackoutIdInput, CreateBlackoutInput } from './dto/resource.inputs';
 import { Blackout } from './entities/blackout.entity';
+import { Booking, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
 import { ResourceSchedule } from './resource-schedule.service';
 import { ResourcesService } from './resources.service';
 
@@ -16,17 +17,18 @@ export const MAX_BLACKOUT_DAYS = 366;
 
 /**
  * Blackouts: the owner closes a resource for a period. New bookings in it are refused
- * (RESOURCE_BLACKED_OUT); bookings already made are not touched, they are listed on the blackout
- * (`Blackout.affectedBookings`) for the owner to settle with each booker. Adding one locks the
- * resource, so no booking slips in while it is added.
+ * (RESOURCE_BLACKED_OUT); bookings already made are not touched: they are listed on the blackout
+ * (`Blackout.affectedBookings`) and their bookers notified, for the owner to settle with each.
+ * Adding one locks the resource, so every booking either was made before it (and is listed and
+ * notified) or is checked against it.
  */
 @Injectable()
 export class BlackoutsService {
   constructor(
-    @InjectRepository(Blackout) private readonly blackouts: Repository<Blackout>,
     private readonly database: Database,
     private readonly resources: ResourcesService,
     private readonly schedule: ResourceSchedule,
+    private readonly notifier: BookingNotifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -53,6 +55,17 @@ export class BlackoutsService {
           createdById: person.personId,
         }),
       );
+      // Read under the lock: no booking of the resource is being made meanwhile.
+      const affected = await manager.find(Booking, {
+        where: {
+          resourceId: resource.id,
+          status: In(LIVE_BOOKING_STATUSES),
+          startsAt: LessThan(blackout.endsAt),
+          endsAt: MoreThan(blackout.startsAt),
+        },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      await this.notifier.blackedOut(manager, resource, blackout, affected);
       await this.audit.record(manager, actor, {
         action: 'blackout.created',
         entityType: 'Blackout',
@@ -62,6 +75,7 @@ export class BlackoutsService {
           startsAt: blackout.startsAt.toISOString(),
           endsAt: blackout.endsAt.toISOString(),
           reason: blackout.reason,
+          affectedBookingIds: affected.map((booking) => booking.id),
         },
       });
       return blackout;
@@ -70,7 +84,9 @@ export class BlackoutsService {
 
   /** Opens the period for bookings again; returns the blackout as it was. */
   async remove(actor: Actor, input: BlackoutIdInput): Promise<Blackout> {
-    const blackout = await this.blackouts.findOneBy({ id: input.blackoutId });
+    const blackout = await this.database.dataSource.manager.findOneBy(Blackout, {
+      id: input.blackoutId,
+    });
     if (!blackout) throw DomainError.notFound('Blackout', input.blackoutId);
     await this.resources.requireOwnerSide(actor, await this.resources.get(blackout.resourceId));
     await this.database.transaction(async (manager) => {

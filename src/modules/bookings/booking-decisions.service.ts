@@ -1,28 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { LessThan, MoreThan } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
-import { AuditService } from '../audit';
-import { MANAGERS, OrganisationAccess } from '../organisations';
 import { BookingNotifier } from './booking-notifier.service';
+import { BookingTransitions } from './booking-transitions.service';
 import { BookingsService } from './bookings.service';
-import { BookingIdInput, CancelBookingInput, RejectBookingInput } from './dto/booking.inputs';
+import { BookingIdInput, RejectBookingInput } from './dto/booking.inputs';
 import { Blackout } from './entities/blackout.entity';
-import { Booking, BookingStatus, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
+import { Booking, BookingStatus } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
 import { ResourceSchedule } from './resource-schedule.service';
 import { ResourcesService } from './resources.service';
 
 /**
  * The owner's answer to a request (approve, reject with a reason: only the owning organisation's
- * ORG_ADMIN, or a MUNICIPAL_OFFICER for the municipality's resources), and cancelling (the booking
- * organisation's COORDINATOR or ORG_ADMIN, or the owner). Each change is one conditional UPDATE on
- * the booking's status, so concurrent answers cannot both win; a cancelled booking frees its time
- * in the same statement (the overlap rules only count live bookings).
+ * ORG_ADMIN, or a MUNICIPAL_OFFICER for the municipality's resources), before the booking starts
+ * (then it expires, see BookingJobsService). Each is one conditional status change
+ * (BookingTransitions) with the booker's notification in the same transaction. Cancelling is
+ * BookingCancellationsService.
  */
 @Injectable()
 export class BookingDecisionsService {
@@ -31,19 +30,19 @@ export class BookingDecisionsService {
     private readonly bookings: BookingsService,
     private readonly resources: ResourcesService,
     private readonly schedule: ResourceSchedule,
-    private readonly access: OrganisationAccess,
     private readonly notifier: BookingNotifier,
-    private readonly audit: AuditService,
+    private readonly transitions: BookingTransitions,
     private readonly clock: Clock,
   ) {}
 
-  /** REQUESTED → CONFIRMED, before it ends and unless the owner has closed the resource then. */
+  /** REQUESTED → CONFIRMED, unless the owner has closed the resource then. */
   async approve(actor: Actor, input: BookingIdInput): Promise<Booking> {
     const { booking, resource } = await this.requireOwnerSide(actor, input.bookingId);
+    const person = requirePerson(actor, 'Only a person answers requests');
     return this.database.transaction(async (manager) => {
       // Held against a blackout being added meanwhile.
       await this.schedule.lockForBooking(manager, resource.id);
-      const current = await this.current(manager, booking.id, BookingStatus.CONFIRMED);
+      const current = await this.transitions.current(manager, booking.id, BookingStatus.CONFIRMED);
       const blackout = await manager.findOne(Blackout, {
         where: {
           resourceId: resource.id,
@@ -62,16 +61,13 @@ export class BookingDecisionsService {
           },
         );
       }
-      const decided = await this.change(
+      const decided = await this.transitions.change(
         manager,
         actor,
         current,
         BookingStatus.CONFIRMED,
         'approved',
-        {
-          decidedById: requirePerson(actor, 'Only a person answers requests').personId,
-          decidedAt: this.clock.now(),
-        },
+        { decidedById: person.personId, decidedAt: this.clock.now() },
       );
       await this.notifier.approved(manager, resource, decided);
       return decided;
@@ -81,9 +77,10 @@ export class BookingDecisionsService {
   /** REQUESTED → REJECTED with a reason the booker is told. */
   async reject(actor: Actor, input: RejectBookingInput): Promise<Booking> {
     const { booking, resource } = await this.requireOwnerSide(actor, input.bookingId);
+    const person = requirePerson(actor, 'Only a person answers requests');
     return this.database.transaction(async (manager) => {
-      const current = await this.current(manager, booking.id, BookingStatus.REJECTED);
-      const decided = await this.change(
+      const current = await this.transitions.current(manager, booking.id, BookingStatus.REJECTED);
+      const decided = await this.transitions.change(
         manager,
         actor,
         current,
@@ -91,45 +88,12 @@ export class BookingDecisionsService {
         'rejected',
         {
           rejectionReason: input.reason,
-          decidedById: requirePerson(actor, 'Only a person answers requests').personId,
+          decidedById: person.personId,
           decidedAt: this.clock.now(),
         },
       );
       await this.notifier.rejected(manager, resource, decided);
       return decided;
-    });
-  }
-
-  /**
-   * REQUESTED or CONFIRMED → CANCELLED, until the booking ends. The booker is notified when the
-   * owner cancels.
-   */
-  async cancel(actor: Actor, input: CancelBookingInput): Promise<Booking> {
-    const booking = await this.bookings.get(input.bookingId);
-    const resource = await this.resources.get(booking.resourceId);
-    const bookerSide = await this.access.hasRole(actor, booking.organisationId, MANAGERS);
-    if (!bookerSide && !(await this.resources.isOwnerSide(actor, resource))) {
-      if (actor.kind === 'anonymous') throw DomainError.unauthenticated();
-      throw DomainError.forbidden(
-        "Only the booking organisation's coordinators and the resource's owner cancel a booking",
-      );
-    }
-    return this.database.transaction(async (manager) => {
-      const current = await this.current(manager, booking.id, BookingStatus.CANCELLED);
-      const cancelled = await this.change(
-        manager,
-        actor,
-        current,
-        BookingStatus.CANCELLED,
-        'cancelled',
-        {
-          cancelledById: requirePerson(actor, 'Only a person cancels bookings').personId,
-          cancelledAt: this.clock.now(),
-          cancelReason: input.reason ?? null,
-        },
-      );
-      if (!bookerSide) await this.notifier.cancelledByOwner(manager, resource, cancelled);
-      return cancelled;
     });
   }
 
@@ -141,50 +105,5 @@ export class BookingDecisionsService {
     const resource = await this.resources.get(booking.resourceId);
     await this.resources.requireOwnerSide(actor, resource);
     return { booking, resource };
-  }
-
-  /** The booking as it is now, provided it may still go to `target` and has not ended. */
-  private async current(
-    manager: EntityManager,
-    bookingId: string,
-    target: BookingStatus,
-  ): Promise<Booking> {
-    const booking = await manager.findOneByOrFail(Booking, { id: bookingId });
-    const from =
-      target === BookingStatus.CANCELLED ? LIVE_BOOKING_STATUSES : [BookingStatus.REQUESTED];
-    if (!from.includes(booking.status))
-      throw DomainError.invalidTransition('Booking', booking.status, target);
-    if (booking.endsAt <= this.clock.now())
-      throw DomainError.invalidTransition('Booking', 'ENDED', target);
-    return booking;
-  }
-
-  /** One conditional UPDATE from the status read: a concurrent change makes it affect nothing. */
-  private async change(
-    manager: EntityManager,
-    actor: Actor,
-    booking: Booking,
-    status: BookingStatus,
-    verb: 'approved' | 'rejected' | 'cancelled',
-    fields: Partial<Booking>,
-  ): Promise<Booking> {
-    const result = await manager.update(
-      Booking,
-      { id: booking.id, status: In([booking.status]) },
-      { status, ...fields },
-    );
-    if (!result.affected) throw DomainError.invalidTransition('Booking', 'CHANGED', status);
-    const changed = await manager.findOneByOrFail(Booking, { id: booking.id });
-    await this.audit.record(manager, actor, {
-      action: `booking.${verb}`,
-      entityType: 'Booking',
-      entityId: booking.id,
-      before: { status: booking.status },
-      after: { status },
-      ...(fields.rejectionReason || fields.cancelReason
-        ? { detail: { reason: fields.rejectionReason ?? fields.cancelReason } }
-        : {}),
-    });
-    return changed;
   }
 }

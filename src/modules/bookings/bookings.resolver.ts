@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { ConnectionShape } from '../../graphql/pagination';
+import { BookingCancellationsService } from './booking-cancellations.service';
 import { BookingDecisionsService } from './booking-decisions.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { BookingsService } from './bookings.service';
@@ -12,6 +13,7 @@ import {
   BookResourceInput,
   BookResourceRecurringInput,
   CancelBookingInput,
+  CancelBookingSeriesInput,
   RecurringBookingResult,
   RejectBookingInput,
 } from './dto/booking.inputs';
@@ -23,6 +25,7 @@ export class BookingsResolver {
     private readonly bookingsService: BookingsService,
     private readonly requests: BookingRequestsService,
     private readonly decisions: BookingDecisionsService,
+    private readonly cancellations: BookingCancellationsService,
   ) {}
 
   @Query(() => BookingConnection, {
@@ -93,6 +96,20 @@ export class BookingsResolver {
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The booking.' }) input: CancelBookingInput,
   ): Promise<Booking> {
-    return this.decisions.cancel(actor, input);
+    return this.cancellations.cancel(actor, input);
+  }
+
+  @Mutation(() => [Booking], {
+    description:
+      'Cancels what is left of a recurring booking: its live bookings that have not started (those under ' +
+      "way or past stay); their time is free at once. The booking organisation's COORDINATOR or ORG_ADMIN, " +
+      'or the owner (the booker is then notified once). Returns the cancelled bookings, by start; ' +
+      'INVALID_STATE_TRANSITION when none is left.',
+  })
+  cancelBookingSeries(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The recurring booking.' }) input: CancelBookingSeriesInput,
+  ): Promise<Booking[]> {
+    return this.cancellations.cancelSeries(actor, input);
   }
 }

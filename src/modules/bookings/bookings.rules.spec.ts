@@ -4,10 +4,13 @@ import {
   BookingContext,
   BookingRefusalCode,
   bookingShapeProblems,
+  BookingSight,
+  bookingSight,
   busyFor,
   conflictingBooking,
   freeIntervals,
   HeldBooking,
+  isConfidential,
   isoWeekOf,
   mayBook,
   minutesPerIsoWeek,
@@ -15,6 +18,8 @@ import {
   refusalFor,
   resourceRuleProblems,
   ResourceRules,
+  seesSchedule,
+  Viewer,
   windowEnd,
   windowRefusal,
 } from './bookings.rules';
@@ -227,11 +232,19 @@ describe('weekly quota by ISO week in Stockholm', () => {
     );
     expect(quotaRefusal(interval('2027-01-14T18:00', '2027-01-15T18:00'), own, null)).toBe(null);
   });
+
+  it('reports whole minutes left, rounded down, when times carry seconds', () => {
+    const own = [{ startsAt: at('2027-01-12T18:00:30'), endsAt: at('2027-01-12T21:00') }];
+    const refusal = quotaRefusal(interval('2027-01-14T18:00', '2027-01-14T20:00'), own, 4);
+    expect(refusal?.quotaMinutesLeft).toBe(60); // 60.5 minutes are left
+    expect(Number.isInteger(refusal?.quotaMinutesLeft)).toBe(true);
+  });
 });
 
 describe('refusalFor', () => {
   const context: BookingContext = {
-    resource: { ...RULES, weeklyQuotaHours: 2 },
+    resource: { ...RULES, ownerOrganisationId: 'owner', weeklyQuotaHours: 2 },
+    organisationId: 'booker',
     now: at('2027-01-10T12:00'),
     held: [held('taken', '2027-01-12T18:00', '2027-01-12T20:00')],
     blackouts: [{ id: 'closed', ...interval('2027-01-13T00:00', '2027-01-14T00:00') }],
@@ -256,6 +269,59 @@ describe('refusalFor', () => {
       BookingRefusalCode.BOOKING_OUTSIDE_WINDOW,
     );
     expect(refusalFor(interval('2027-01-12T20:00', '2027-01-12T22:00'), context)).toBe(null);
+  });
+
+  it("does not count the owner's own bookings against the weekly quota", () => {
+    const owners = { ...context, organisationId: 'owner' };
+    expect(refusalFor(interval('2027-01-15T10:00', '2027-01-15T13:00'), owners)).toBe(null);
+    // The other rules still hold for the owner.
+    expect(refusalFor(interval('2027-01-13T10:00', '2027-01-13T11:00'), owners)?.code).toBe(
+      BookingRefusalCode.RESOURCE_BLACKED_OUT,
+    );
+  });
+});
+
+describe('who sees what of a booking', () => {
+  const viewer = (organisationIds: string[], role: 'officer' | 'admin' | null = null): Viewer => ({
+    admin: role === 'admin',
+    officer: role !== null,
+    organisationIds: new Set(organisationIds),
+  });
+  const booking = { organisationId: 'booker' };
+  const municipal = { ownerOrganisationId: null, bookableBy: BookableBy.ALL_VERIFIED };
+  const owned = { ownerOrganisationId: 'owner', bookableBy: BookableBy.ALL_VERIFIED };
+  const ownersOnly = { ownerOrganisationId: 'owner', bookableBy: BookableBy.OWNER_ONLY };
+
+  it('shows everything to the parties: the booker, the owner, officers for municipal resources, ADMIN', () => {
+    expect(bookingSight(viewer(['booker']), booking, owned)).toBe(BookingSight.FULL);
+    expect(bookingSight(viewer(['owner']), booking, owned)).toBe(BookingSight.FULL);
+    expect(bookingSight(viewer([], 'officer'), booking, municipal)).toBe(BookingSight.FULL);
+    expect(bookingSight(viewer([], 'admin'), booking, owned)).toBe(BookingSight.FULL);
+  });
+
+  it('shows others only busy time, officers included for a booking between two organisations', () => {
+    expect(bookingSight(viewer(['someone']), booking, owned)).toBe(BookingSight.BUSY);
+    expect(bookingSight(viewer([]), booking, municipal)).toBe(BookingSight.BUSY);
+    expect(bookingSight(viewer([], 'officer'), booking, owned)).toBe(BookingSight.BUSY);
+  });
+
+  it("shows the bookings of an OWNER_ONLY resource to the owner's members and officers only", () => {
+    expect(bookingSight(viewer(['someone']), { organisationId: 'owner' }, ownersOnly)).toBe(
+      BookingSight.NONE,
+    );
+    expect(seesSchedule(viewer(['someone']), ownersOnly)).toBe(false);
+    expect(seesSchedule(viewer(['owner']), ownersOnly)).toBe(true);
+    expect(seesSchedule(viewer([], 'officer'), ownersOnly)).toBe(true);
+    expect(bookingSight(viewer([], 'officer'), { organisationId: 'owner' }, ownersOnly)).toBe(
+      BookingSight.BUSY,
+    );
+    expect(seesSchedule(viewer(['someone']), owned)).toBe(true);
+  });
+
+  it("makes a women's shelter's booking confidential whatever it asks", () => {
+    expect(isConfidential({ kind: OrganisationKind.WOMENS_SHELTER }, false)).toBe(true);
+    expect(isConfidential({ kind: OrganisationKind.VOLUNTARY_ASSOCIATION }, undefined)).toBe(false);
+    expect(isConfidential({ kind: OrganisationKind.VOLUNTARY_ASSOCIATION }, true)).toBe(true);
   });
 });
 

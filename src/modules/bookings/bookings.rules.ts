@@ -72,6 +72,65 @@ export function plusMinutes(instant: Date, minutes: number): Date {
   return new Date(instant.getTime() + minutes * MINUTE);
 }
 
+/**
+ * How someone sees a booking: FULL (a party to it: everything), BUSY (only that the resource is
+ * taken then: start, end and status; purpose, organisation, attendees and who booked are hidden) or
+ * NONE (not shown at all).
+ */
+export enum BookingSight {
+  FULL = 'FULL',
+  BUSY = 'BUSY',
+  NONE = 'NONE',
+}
+
+/** Who is looking at a booking: the organisations they are an ACTIVE member of, and their role. */
+export interface Viewer {
+  admin: boolean;
+  /** MUNICIPAL_OFFICER (or ADMIN). */
+  officer: boolean;
+  organisationIds: ReadonlySet<string>;
+}
+
+/**
+ * Whether the viewer sees the bookings of the resource at all: everyone, except that the bookings
+ * of an OWNER_ONLY resource are for the owner's members and municipal officers only.
+ */
+export function seesSchedule(
+  viewer: Viewer,
+  resource: Pick<ResourceRules, 'ownerOrganisationId' | 'bookableBy'>,
+): boolean {
+  if (resource.bookableBy !== BookableBy.OWNER_ONLY || viewer.admin || viewer.officer) return true;
+  return (
+    resource.ownerOrganisationId !== null &&
+    viewer.organisationIds.has(resource.ownerOrganisationId)
+  );
+}
+
+/**
+ * How the viewer sees a booking. The parties see everything: members of the booking organisation
+ * and of the owning organisation, municipal officers for the municipality's resources, and ADMIN.
+ * Everyone else sees only busy time, and nothing of someone else's OWNER_ONLY resource.
+ */
+export function bookingSight(
+  viewer: Viewer,
+  booking: { organisationId: string },
+  resource: Pick<ResourceRules, 'ownerOrganisationId' | 'bookableBy'>,
+): BookingSight {
+  if (viewer.admin || viewer.organisationIds.has(booking.organisationId)) return BookingSight.FULL;
+  if (resource.ownerOrganisationId === null) {
+    if (viewer.officer) return BookingSight.FULL;
+  } else if (viewer.organisationIds.has(resource.ownerOrganisationId)) return BookingSight.FULL;
+  return seesSchedule(viewer, resource) ? BookingSight.BUSY : BookingSight.NONE;
+}
+
+/** A booking is confidential when its booker asks, and always when a women's shelter books. */
+export function isConfidential(
+  organisation: { kind: OrganisationKind },
+  asked: boolean | null | undefined,
+): boolean {
+  return asked === true || organisation.kind === OrganisationKind.WOMENS_SHELTER;
+}
+
 /** Whether the organisation may book the resource at all (beyond being VERIFIED). */
 export function mayBook(
   resource: Pick<ResourceRules, 'ownerOrganisationId' | 'bookableBy' | 'allowedKinds'>,
@@ -275,7 +334,8 @@ export function quotaRefusal(
         code: BookingRefusalCode.BOOKING_QUOTA_EXCEEDED,
         message: `The organisation may book this resource ${weeklyQuotaHours} hours per week`,
         isoWeek: week,
-        quotaMinutesLeft: Math.max(0, quota - already),
+        // Whole minutes, rounded down: times may carry seconds.
+        quotaMinutesLeft: Math.max(0, Math.floor(quota - already)),
         startsAt: weekStart.toJSDate(),
         endsAt: weekStart.plus({ weeks: 1 }).toJSDate(),
       };
@@ -287,6 +347,8 @@ export function quotaRefusal(
 /** What a booking is checked against in its transaction. */
 export interface BookingContext {
   resource: ResourceRules;
+  /** The booking organisation (the owner's own bookings have no weekly quota). */
+  organisationId: string;
   now: Date;
   /** Live bookings of the resource near the candidate. */
   held: readonly HeldBooking[];
@@ -295,9 +357,17 @@ export interface BookingContext {
   ownBookings: readonly Interval[];
 }
 
+/** Whether the weekly quota applies to an organisation's bookings: not to the owner's own. */
+export function quotaApplies(
+  resource: Pick<ResourceRules, 'ownerOrganisationId' | 'weeklyQuotaHours'>,
+  organisationId: string,
+): boolean {
+  return resource.weeklyQuotaHours !== null && resource.ownerOrganisationId !== organisationId;
+}
+
 /**
  * The first rule the candidate breaks, in the order a booker fixes them: the window, a blackout,
- * another booking, the weekly quota. Null: it can be booked.
+ * another booking, the weekly quota (not for the owner's own bookings). Null: it can be booked.
  */
 export function refusalFor(candidate: Interval, context: BookingContext): Refusal | null {
   const { resource } = context;
@@ -315,6 +385,7 @@ export function refusalFor(candidate: Interval, context: BookingContext): Refusa
   }
   const conflict = conflictingBooking(candidate, resource.bufferMinutes, context.held);
   if (conflict) return conflictRefusal(conflict, resource.bufferMinutes);
+  if (!quotaApplies(resource, context.organisationId)) return null;
   return quotaRefusal(candidate, context.ownBookings, resource.weeklyQuotaHours);
 }
 

@@ -1,5 +1,6 @@
 export { BlackoutsService } from './blackouts.service';
 export { BookingDecisionsService } from './booking-decisions.service';
+export { BookingJobsService } from './booking-jobs.service';
 export { BookingRequestsService } from './booking-requests.service';
 export { BookingsModule } from './bookings.module';
 export { BookingsService } from './bookings.service';
@@ -7,4 +8,5 @@ export { Blackout } from './entities/blackout.entity';
 export { BookingSeries } from './entities/booking-series.entity';
 export { Booking, BookingStatus, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
 export { BookableBy, Resource, ResourceKind } from './entities/resource.entity';
+export { ResourceManagementService } from './resource-management.service';
 export { ResourcesService } from './resources.service';

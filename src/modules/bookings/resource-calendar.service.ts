@@ -5,40 +5,40 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { stockholmCalendar } from '../../common/ical';
 import { TIME_ZONE } from '../../common/time';
-import { Organisation } from '../organisations';
+import { OrganisationsService } from '../organisations';
 import { Booking, BookingStatus } from './entities/booking.entity';
 import { ResourcesService } from './resources.service';
-
-/** The organisation name selected alongside each booking (same order as the entities). */
-interface BookerRow {
-  bookerName: string;
-}
 
 /** A calendar shows bookings from this long ago … */
 const PAST_DAYS = 30;
 /** … until this far ahead. */
 const AHEAD_DAYS = 365;
 
+/** What a confidential booking is called in the public calendar (no organisation, no purpose). */
+export const CONFIDENTIAL_SUMMARY = 'Bokad';
+
 /**
- * A resource's public iCalendar feed: its CONFIRMED bookings, each with its purpose and the
- * booking organisation's name only (never who booked it or how many come). Public, because
- * calendar apps cannot send credentials; the purpose is documented as public where it is entered.
+ * A resource's public iCalendar feed: its CONFIRMED bookings, each with the booking
+ * organisation's name and its purpose ("Fritidsföreningen Sylte: Styrelsemöte"), or only "Bokad"
+ * for a confidential booking (always so for a women's shelter); never who booked it or how many
+ * come. Public, because calendar apps cannot send credentials; the purpose is documented as public
+ * where it is entered. Nothing of someone else's OWNER_ONLY resource is secret here: only its
+ * owner books it.
  */
 @Injectable()
 export class ResourceCalendarService {
   constructor(
     @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
     private readonly resources: ResourcesService,
+    private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
 
   async resourceCalendar(resourceId: string): Promise<string> {
     const resource = await this.resources.get(resourceId);
     const now = DateTime.fromJSDate(this.clock.now(), { zone: TIME_ZONE });
-    const found = await this.bookings
+    const bookings = await this.bookings
       .createQueryBuilder('booking')
-      .innerJoin(Organisation, 'booker', 'booker.id = booking.organisationId')
-      .addSelect('booker.name', 'bookerName')
       .where('booking.resourceId = :resourceId', { resourceId })
       .andWhere('booking.status = :confirmed', { confirmed: BookingStatus.CONFIRMED })
       .andWhere('booking.endsAt > :from AND booking.startsAt < :to', {
@@ -46,19 +46,33 @@ export class ResourceCalendarService {
         to: now.plus({ days: AHEAD_DAYS }).toJSDate(),
       })
       .orderBy('booking.startsAt', 'ASC')
-      .getRawAndEntities();
-    const rows = found.raw as BookerRow[];
+      .getMany();
+    const names = await this.bookerNames(bookings);
     const calendar = stockholmCalendar(resource.name);
-    found.entities.forEach((booking, index) => {
+    for (const booking of bookings) {
+      const name = booking.confidential ? null : names.get(booking.organisationId);
       calendar.createEvent({
         id: `${booking.id}@samverkan`,
         start: DateTime.fromJSDate(booking.startsAt).setZone(TIME_ZONE),
         end: DateTime.fromJSDate(booking.endsAt).setZone(TIME_ZONE),
         timezone: TIME_ZONE,
-        summary: `${rows[index].bookerName}: ${booking.purpose}`,
+        summary: name ? `${name}: ${booking.purpose}` : CONFIDENTIAL_SUMMARY,
         location: resource.location,
       });
-    });
+    }
     return calendar.toString();
+  }
+
+  /** The names of the organisations of the bookings that are not confidential, in one query. */
+  private async bookerNames(bookings: Booking[]): Promise<Map<string, string>> {
+    const ids = [...new Set(bookings.filter((b) => !b.confidential).map((b) => b.organisationId))];
+    const found = await this.organisations.byId().loadMany(ids);
+    return new Map(
+      found.flatMap((organisation) =>
+        organisation && !(organisation instanceof Error)
+          ? [[organisation.id, organisation.name] as const]
+          : [],
+      ),
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
   isoWeekEnd,
   isoWeekStart,
   plusMinutes,
+  quotaApplies,
   Refusal,
 } from './bookings.rules';
 import { Blackout } from './entities/blackout.entity';
@@ -45,7 +46,9 @@ export function refusalError(refusal: Refusal): DomainError {
  *   of the resource's rules or a new blackout (an UPDATE lock) waits for them, and they for it;
  * - two bookings overlapping each other are settled by the exclusion constraint;
  * - the weekly quota is read-then-insert, so bookings of one organisation on one resource take a
- *   transaction-scoped advisory lock on that pair first.
+ *   transaction-scoped advisory lock on that pair first (not the owner's own: no quota for them).
+ * Without the share lock a booking could read the old rules or no blackout, and commit after the
+ * change: bookings-concurrency.e2e-spec races both against bookings on PostgreSQL.
  * On SQLite every unit of work is serialised, so the check inside the transaction is enough; the
  * overlap triggers are the last line of defence there.
  */
@@ -101,19 +104,18 @@ export class ResourceSchedule {
         endsAt: MoreThan(span.startsAt),
       },
     });
-    const ownBookings =
-      resource.weeklyQuotaHours === null
-        ? []
-        : await manager.find(Booking, {
-            where: {
-              resourceId: resource.id,
-              organisationId,
-              status: In(LIVE_BOOKING_STATUSES),
-              startsAt: LessThan(isoWeekEnd(span.endsAt)),
-              endsAt: MoreThan(isoWeekStart(span.startsAt)),
-            },
-          });
-    return { resource, now, held, blackouts, ownBookings };
+    const ownBookings = !quotaApplies(resource, organisationId)
+      ? []
+      : await manager.find(Booking, {
+          where: {
+            resourceId: resource.id,
+            organisationId,
+            status: In(LIVE_BOOKING_STATUSES),
+            startsAt: LessThan(isoWeekEnd(span.endsAt)),
+            endsAt: MoreThan(isoWeekStart(span.startsAt)),
+          },
+        });
+    return { resource, organisationId, now, held, blackouts, ownBookings };
   }
 
   /**

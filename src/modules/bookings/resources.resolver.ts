@@ -15,12 +15,16 @@ import {
 } from './dto/resource.inputs';
 import { Blackout } from './entities/blackout.entity';
 import { Resource } from './entities/resource.entity';
+import { ResourceAvailabilityService } from './resource-availability.service';
+import { ResourceManagementService } from './resource-management.service';
 import { ResourcesService } from './resources.service';
 
 @Resolver(() => Resource)
 export class ResourcesResolver {
   constructor(
     private readonly resourcesService: ResourcesService,
+    private readonly management: ResourceManagementService,
+    private readonly availability: ResourceAvailabilityService,
     private readonly blackouts: BlackoutsService,
   ) {}
 
@@ -41,10 +45,14 @@ export class ResourcesResolver {
   @Query(() => [FreeInterval], {
     description:
       'When the resource can be booked in the range: from now, within its booking window, outside live ' +
-      'bookings (with the buffer on both sides) and blackouts, in stretches at least its minimum duration.',
+      'bookings (with the buffer on both sides) and blackouts, in stretches at least its minimum duration. ' +
+      "FORBIDDEN for someone else's OWNER_ONLY resource (its owner's members and officers only).",
   })
-  resourceAvailability(@Args() args: ResourceAvailabilityArgs): Promise<FreeInterval[]> {
-    return this.resourcesService.availability(args);
+  resourceAvailability(
+    @CurrentActor() actor: Actor,
+    @Args() args: ResourceAvailabilityArgs,
+  ): Promise<FreeInterval[]> {
+    return this.availability.availability(actor, args);
   }
 
   @Mutation(() => Resource, {
@@ -56,17 +64,19 @@ export class ResourcesResolver {
     @Args('input', { description: 'The resource and its booking rules.' })
     input: CreateResourceInput,
   ): Promise<Resource> {
-    return this.resourcesService.create(actor, input);
+    return this.management.create(actor, input);
   }
 
   @Mutation(() => Resource, {
-    description: 'Changes a resource and its booking rules (for bookings made from then on).',
+    description:
+      'Changes a resource and its booking rules, for bookings made from then on (a booking keeps the buffer ' +
+      'it was made with). The owner.',
   })
   updateResource(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The changes.' }) input: UpdateResourceInput,
   ): Promise<Resource> {
-    return this.resourcesService.update(actor, input);
+    return this.management.update(actor, input);
   }
 
   @Mutation(() => Blackout, {

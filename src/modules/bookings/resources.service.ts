@@ -1,86 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, LessThan, MoreThan, Repository } from 'typeorm';
-import { Actor, hasSystemRole, requirePerson, SystemRole } from '../../common/actor';
-import { Clock } from '../../common/clock';
+import { Brackets, Repository } from 'typeorm';
+import { Actor, hasSystemRole, SystemRole } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { containsPattern } from '../../common/text';
-import { Database } from '../../database/database.service';
+import { whereJsonArrayHas } from '../../database/json-array';
 import { LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
-import { AuditService } from '../audit';
-import { DistrictsService } from '../districts';
 import { MembershipRole, OrganisationAccess, OrganisationsService } from '../organisations';
-import {
-  busyFor,
-  freeIntervals,
-  Interval,
-  minutesOf,
-  plusMinutes,
-  resourceRuleProblems,
-  windowEnd,
-} from './bookings.rules';
-import {
-  CreateResourceInput,
-  FreeInterval,
-  ResourceAvailabilityArgs,
-  ResourcesArgs,
-  UpdateResourceInput,
-} from './dto/resource.inputs';
-import { Blackout } from './entities/blackout.entity';
-import { Booking, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
+import { ResourcesArgs } from './dto/resource.inputs';
 import { BookableBy, Resource } from './entities/resource.entity';
-import { ResourceSchedule } from './resource-schedule.service';
 
-/** The longest range `resourceAvailability` answers for. */
-export const MAX_AVAILABILITY_DAYS = 92;
-
-const OWNER_ROLES = [MembershipRole.ORG_ADMIN];
-
-/** The columns an update may change, and whether null clears them. */
-const NULLABLE_FIELDS = [
-  'districtId',
-  'capacity',
-  'minDurationMinutes',
-  'maxDurationMinutes',
-  'bookingWindowDays',
-  'weeklyQuotaHours',
-] as const;
-const REQUIRED_FIELDS = [
-  'name',
-  'kind',
-  'location',
-  'description',
-  'bookableBy',
-  'allowedKinds',
-  'requiresApproval',
-  'bufferMinutes',
-] as const;
-
-/** The rules of a resource, as recorded in the audit log. */
-function snapshot(resource: Resource): Record<string, unknown> {
-  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = resource;
-  return { ...rest };
-}
+/** Who answers for an organisation's resource (approves, blacks out, changes it). */
+export const OWNER_ROLES = [MembershipRole.ORG_ADMIN];
 
 /**
- * Shared resources: who may add and change them (a MUNICIPAL_OFFICER for the municipality's, the
- * owning organisation's ORG_ADMIN for its own), reading them (every signed-in person), and when
- * they are free.
+ * Reading shared resources (every signed-in person sees every resource) and who answers for one:
+ * a MUNICIPAL_OFFICER for the municipality's, the owning organisation's ORG_ADMIN for its own.
+ * Adding and changing them is ResourceManagementService; when they are free,
+ * ResourceAvailabilityService.
  */
 @Injectable()
 export class ResourcesService {
   constructor(
     @InjectRepository(Resource) private readonly resources: Repository<Resource>,
-    @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
-    @InjectRepository(Blackout) private readonly blackouts: Repository<Blackout>,
-    private readonly database: Database,
-    private readonly schedule: ResourceSchedule,
     private readonly organisations: OrganisationsService,
     private readonly access: OrganisationAccess,
-    private readonly districts: DistrictsService,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
   ) {}
 
   readonly byId: LoaderFactory<string, Resource | null> = () => loaderById(this.resources);
@@ -138,15 +83,19 @@ export class ResourcesService {
     }
     if (filter.bookableByOrganisationId) {
       const organisation = await this.organisations.get(filter.bookableByOrganisationId);
+      // LISTED_KINDS resources naming the organisation's kind (a subquery, so the shared JSON
+      // array condition can stand in the OR below).
+      const listed = this.resources
+        .createQueryBuilder('listed')
+        .select('listed.id')
+        .where('listed.bookableBy = :listed', { listed: BookableBy.LISTED_KINDS });
+      whereJsonArrayHas(listed, 'listed.allowedKinds', 'bookerKind', organisation.kind);
       query.andWhere(
         new Brackets((where) => {
           where
             .where('resource.ownerOrganisationId = :bookerId', { bookerId: organisation.id })
             .orWhere('resource.bookableBy = :all', { all: BookableBy.ALL_VERIFIED })
-            .orWhere('(resource.bookableBy = :listed AND resource.allowedKinds LIKE :kind)', {
-              listed: BookableBy.LISTED_KINDS,
-              kind: `%"${organisation.kind}"%`,
-            });
+            .orWhere(`resource.id IN (${listed.getQuery()})`, listed.getParameters());
         }),
       );
     }
@@ -155,136 +104,5 @@ export class ResourcesService {
       direction: 'ASC',
       valueOf: (resource) => resource.name,
     });
-  }
-
-  /** `options.id`: a fixed id (demo data). */
-  async create(
-    actor: Actor,
-    input: CreateResourceInput,
-    options: { id?: string } = {},
-  ): Promise<Resource> {
-    const person = requirePerson(actor, 'Only a signed-in person adds resources');
-    const ownerOrganisationId = input.ownerOrganisationId ?? null;
-    if (ownerOrganisationId) {
-      const owner = await this.organisations.get(ownerOrganisationId);
-      await this.access.requireRole(actor, owner.id, OWNER_ROLES);
-      this.organisations.requireVerified(owner);
-    } else {
-      await this.requireOwnerSide(actor, { ownerOrganisationId: null });
-    }
-    if (input.districtId) await this.districts.requireExisting([input.districtId], 'districtId');
-    const fields = {
-      ownerOrganisationId,
-      name: input.name,
-      kind: input.kind,
-      districtId: input.districtId ?? null,
-      capacity: input.capacity ?? null,
-      location: input.location,
-      description: input.description,
-      bookableBy: input.bookableBy,
-      allowedKinds: input.allowedKinds,
-      requiresApproval: input.requiresApproval,
-      bufferMinutes: input.bufferMinutes,
-      minDurationMinutes: input.minDurationMinutes ?? null,
-      maxDurationMinutes: input.maxDurationMinutes ?? null,
-      bookingWindowDays: input.bookingWindowDays ?? null,
-      weeklyQuotaHours: input.weeklyQuotaHours ?? null,
-    };
-    this.requireSensibleRules(fields);
-    return this.database.transaction(async (manager) => {
-      const resource = await manager.save(
-        manager.create(Resource, { ...fields, id: options.id, createdById: person.personId }),
-      );
-      await this.audit.record(manager, actor, {
-        action: 'resource.created',
-        entityType: 'Resource',
-        entityId: resource.id,
-        after: snapshot(resource),
-      });
-      return resource;
-    });
-  }
-
-  /** Changes apply to bookings made from then on; it waits for bookings being made (lock). */
-  async update(actor: Actor, input: UpdateResourceInput): Promise<Resource> {
-    const found = await this.get(input.resourceId);
-    await this.requireOwnerSide(actor, found);
-    if (input.districtId) await this.districts.requireExisting([input.districtId], 'districtId');
-    return this.database.transaction(async (manager) => {
-      const resource = await this.schedule.lockForChange(manager, found.id);
-      const before = snapshot(resource);
-      for (const field of NULLABLE_FIELDS) {
-        if (input[field] !== undefined) Object.assign(resource, { [field]: input[field] });
-      }
-      for (const field of REQUIRED_FIELDS) {
-        const value = input[field];
-        if (value !== undefined && value !== null) Object.assign(resource, { [field]: value });
-      }
-      // Moving away from LISTED_KINDS without naming kinds drops them.
-      if (input.bookableBy && input.bookableBy !== BookableBy.LISTED_KINDS && !input.allowedKinds)
-        resource.allowedKinds = [];
-      this.requireSensibleRules(resource);
-      const saved = await manager.save(resource);
-      await this.audit.record(manager, actor, {
-        action: 'resource.updated',
-        entityType: 'Resource',
-        entityId: saved.id,
-        before,
-        after: snapshot(saved),
-      });
-      return saved;
-    });
-  }
-
-  /**
-   * Free time of the resource in [from, to): from now at the earliest and within its booking
-   * window, without its live bookings (each widened by the buffer on both sides) and blackouts,
-   * and without gaps shorter than its minimum duration.
-   */
-  async availability(args: ResourceAvailabilityArgs): Promise<FreeInterval[]> {
-    if (args.to <= args.from)
-      throw DomainError.badInput('The range is empty', { to: ['must be after from'] });
-    if (minutesOf({ startsAt: args.from, endsAt: args.to }) > MAX_AVAILABILITY_DAYS * 24 * 60) {
-      throw DomainError.badInput('The range is too long', {
-        to: [`at most ${MAX_AVAILABILITY_DAYS} days after from`],
-      });
-    }
-    const resource = await this.get(args.resourceId);
-    const now = this.clock.now();
-    const limit = windowEnd(now, resource.bookingWindowDays);
-    const range: Interval = {
-      startsAt: args.from > now ? args.from : now,
-      endsAt: limit && limit < args.to ? limit : args.to,
-    };
-    if (range.endsAt <= range.startsAt) return [];
-    const buffer = resource.bufferMinutes;
-    const [held, closed] = await Promise.all([
-      this.bookings.find({
-        where: {
-          resourceId: resource.id,
-          status: In(LIVE_BOOKING_STATUSES),
-          startsAt: LessThan(plusMinutes(range.endsAt, buffer)),
-          blockedUntil: MoreThan(plusMinutes(range.startsAt, -buffer)),
-        },
-      }),
-      this.blackouts.find({
-        where: {
-          resourceId: resource.id,
-          startsAt: LessThan(range.endsAt),
-          endsAt: MoreThan(range.startsAt),
-        },
-      }),
-    ]);
-    const busy = [...held.map((booking) => busyFor(booking, buffer)), ...closed];
-    return freeIntervals(range, busy, resource.minDurationMinutes ?? 0).map((free) => ({
-      ...free,
-      minutes: Math.floor(minutesOf(free)),
-    }));
-  }
-
-  private requireSensibleRules(rules: Parameters<typeof resourceRuleProblems>[0]): void {
-    const problems = resourceRuleProblems(rules);
-    if (Object.keys(problems).length > 0)
-      throw DomainError.badInput("The resource's booking rules contradict each other", problems);
   }
 }

@@ -82,6 +82,7 @@ describe('series expansion', () => {
     ['a DTSTART', 'DTSTART:20261127T210000\nRRULE:FREQ=WEEKLY'],
     ['an hourly rule', 'FREQ=HOURLY'],
     ['no end', 'FREQ=WEEKLY;BYDAY=FR'],
+    ['a rule with no date', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1'],
   ])('refuses %s', (_case, rrule) => {
     expect(() =>
       expandSeries({ rrule, firstStartsAt: stockholm('2026-11-27T21:00'), durationMinutes: 120 }),

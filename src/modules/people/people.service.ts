@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, isAdmin, isPerson, SystemRole } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -122,6 +122,23 @@ export class PeopleService {
       });
       return saved;
     });
+  }
+
+  /**
+   * The people who hold one of the system roles (e.g. whom to notify: officers about requests for
+   * the municipality's resources); in a transaction, pass its manager. ADMIN is only listed when
+   * asked for.
+   */
+  async withSystemRole(
+    roles: readonly SystemRole[],
+    manager: EntityManager = this.people.manager,
+  ): Promise<string[]> {
+    const rows = await manager.find(Person, {
+      select: { id: true },
+      where: { systemRole: In([...roles]) },
+      order: { id: 'ASC' },
+    });
+    return rows.map((row) => row.id);
   }
 
   /**

@@ -52,8 +52,8 @@ abstract class BookingPlanInput {
 
   @Field({
     description:
-      "What it is for. Public: every signed-in person and the resource's calendar feed show it with the " +
-      "organisation's name, so never write names of people.",
+      "What it is for. The parties see it, and — unless the booking is confidential — the resource's " +
+      "public calendar feed shows it with the organisation's name: never write names of people.",
   })
   @IsString()
   @Trim()
@@ -66,6 +66,18 @@ abstract class BookingPlanInput {
   @Min(1)
   @Max(MAX_ATTENDEES)
   attendees?: number | null;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'true: the public calendar shows only "Bokad", without organisation or purpose (everyone but the ' +
+      "parties sees only busy time anyway). Always true for a women's shelter's bookings.",
+  })
+  @DefaultWhenNull(() => false)
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean;
 }
 
 @InputType({ description: 'A booking of a resource for one interval.' })
@@ -84,7 +96,8 @@ export class BookResourceRecurringInput extends BookingPlanInput {
   @Field({
     description:
       'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=TU;COUNT=12` (DAILY, WEEKLY or ' +
-      'MONTHLY), read in Europe/Stockholm time; at most 104 occurrences.',
+      'MONTHLY; BYDAY, BYMONTHDAY, BYMONTH, INTERVAL, COUNT, UNTIL, WKST), read in Europe/Stockholm time; ' +
+      'at most 104 occurrences, all within two years of firstStartsAt.',
   })
   @IsString()
   @Trim()
@@ -160,6 +173,25 @@ export class CancelBookingInput {
   reason?: string | null;
 }
 
+@InputType({
+  description: 'Cancels what is left of a recurring booking: its bookings that have not started.',
+})
+export class CancelBookingSeriesInput {
+  @Field(() => ID, { description: 'The recurring booking (Booking.seriesId).' })
+  @IsUUID()
+  seriesId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why (sent to the booker when the owner cancels).',
+  })
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @Length(2, 1000)
+  reason?: string | null;
+}
+
 @InputType({ description: 'Narrows the list of bookings; all conditions must hold.' })
 export class BookingFilter {
   @Field(() => ID, { nullable: true, description: 'Only bookings of this resource.' })
@@ -195,19 +227,6 @@ export class BookingsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => BookingFilter)
   filter?: BookingFilter;
-}
-
-@ArgsType()
-export class BookingRangeArgs {
-  @Field({ nullable: true, description: 'From this instant (default: now).' })
-  @IsOptional()
-  @IsDate()
-  from?: Date;
-
-  @Field({ nullable: true, description: 'Until this instant, exclusive (default: 30 days later).' })
-  @IsOptional()
-  @IsDate()
-  to?: Date;
 }
 
 export enum OccurrenceOutcome {

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { UuidEntity } from '../../../common/base.entity';
 import {
@@ -18,6 +18,7 @@ export enum BookingStatus {
   CONFIRMED = 'CONFIRMED',
   REJECTED = 'REJECTED',
   CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
 }
 
 /** Bookings that hold their interval: no two of these overlap on one resource (buffers included). */
@@ -28,12 +29,17 @@ export const BOOKING_OVERLAP_CONSTRAINT = 'EX_bookings_no_overlap';
 
 registerEnumType(BookingStatus, {
   name: 'BookingStatus',
-  description: 'REQUESTED → CONFIRMED | REJECTED, or CANCELLED (from REQUESTED or CONFIRMED).',
+  description:
+    'REQUESTED → CONFIRMED | REJECTED | EXPIRED, or CANCELLED (from REQUESTED or CONFIRMED).',
   valuesMap: {
     REQUESTED: { description: 'Waits for the owner to approve it; the time is held meanwhile.' },
     CONFIRMED: { description: 'Booked.' },
     REJECTED: { description: 'Refused by the owner, with a reason; holds nothing.' },
     CANCELLED: { description: 'Cancelled; the time is free again.' },
+    EXPIRED: {
+      description:
+        'The owner did not answer before it started: closed by the system, holds nothing.',
+    },
   },
 });
 
@@ -52,6 +58,7 @@ registerEnumType(BookingStatus, {
 @Check('CHK_bookings_times', '"endsAt" > "startsAt" AND "blockedUntil" >= "endsAt"')
 @Check('CHK_bookings_attendees', '"attendees" IS NULL OR "attendees" >= 1')
 @Check('CHK_bookings_rejection', `"status" <> 'REJECTED' OR "rejectionReason" IS NOT NULL`)
+@Index('IDX_bookings_status_starts', ['status', 'startsAt'])
 @Exclusion(
   BOOKING_OVERLAP_CONSTRAINT,
   `USING gist ("resourceId" WITH =, tstzrange("startsAt", "blockedUntil", '[)') WITH &&) WHERE ("status" IN ('REQUESTED', 'CONFIRMED'))`,
@@ -66,10 +73,7 @@ export class Booking extends UuidEntity {
   @UuidColumn()
   bookedById: string;
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The recurring booking it was made with (bookResourceRecurring), if any.',
-  })
+  /** The recurring booking it was made with (bookResourceRecurring), if any. */
   @UuidColumn({ nullable: true })
   seriesId: string | null;
 
@@ -87,23 +91,26 @@ export class Booking extends UuidEntity {
   @TimestampColumn()
   blockedUntil: Date;
 
-  @Field({
-    description:
-      "What it is for. Shown to every signed-in person and in the resource's public calendar, with the " +
-      "organisation's name: never write names of people in it.",
-  })
+  /** What it is for (the parties see it; see BookingFieldsResolver and BookingVisibility). */
   @Column({ type: 'varchar', length: 300 })
   purpose: string;
 
-  @Field(() => Int, { nullable: true, description: 'How many people will come or travel.' })
   @Column({ type: 'integer', nullable: true })
   attendees: number | null;
 
-  @Field(() => BookingStatus, { description: 'REQUESTED, CONFIRMED, REJECTED or CANCELLED.' })
+  /**
+   * Shown as busy time only, to everyone but the parties and in the public calendar ("Bokad",
+   * without organisation or purpose). Always true for a women's shelter's bookings.
+   */
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
+  @Field(() => BookingStatus, {
+    description: 'REQUESTED, CONFIRMED, REJECTED, CANCELLED or EXPIRED.',
+  })
   @EnumColumn(BookingStatus)
   status: BookingStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why the owner refused it (REJECTED).' })
   @Column({ type: 'text', nullable: true })
   rejectionReason: string | null;
 
@@ -112,7 +119,8 @@ export class Booking extends UuidEntity {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the owner approved or rejected it (null when it needed no approval).',
+    description:
+      'When the owner approved or rejected it, or it expired unanswered (null when it needed no approval).',
   })
   @TimestampColumn({ nullable: true })
   decidedAt: Date | null;
@@ -124,10 +132,6 @@ export class Booking extends UuidEntity {
   @TimestampColumn({ nullable: true })
   cancelledAt: Date | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Why it was cancelled, if a reason was given.',
-  })
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
 

@@ -19,6 +19,8 @@ export enum NotificationKind {
   BOOKING_APPROVED = 'BOOKING_APPROVED',
   BOOKING_REJECTED = 'BOOKING_REJECTED',
   BOOKING_CANCELLED = 'BOOKING_CANCELLED',
+  BOOKING_BLACKED_OUT = 'BOOKING_BLACKED_OUT',
+  BOOKING_EXPIRED = 'BOOKING_EXPIRED',
   APPLICATION_DECIDED = 'APPLICATION_DECIDED',
   GRANT_PAYMENT_MADE = 'GRANT_PAYMENT_MADE',
   FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
@@ -48,6 +50,13 @@ registerEnumType(NotificationKind, {
     BOOKING_APPROVED: { description: 'The owner approved your booking of a resource.' },
     BOOKING_REJECTED: { description: 'The owner rejected your booking of a resource (with why).' },
     BOOKING_CANCELLED: { description: 'The owner cancelled your booking of a resource.' },
+    BOOKING_BLACKED_OUT: {
+      description:
+        'The owner closed a resource in the time of your booking (it stands until settled).',
+    },
+    BOOKING_EXPIRED: {
+      description: 'Your booking request was not answered before it started: it is closed.',
+    },
     APPLICATION_DECIDED: {
       description: "A decision was made on your organisation's grant application.",
     },
