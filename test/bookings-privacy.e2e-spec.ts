@@ -155,6 +155,10 @@ describe('bookings: who sees what', () => {
     expect(await outsider.admin.client.code(AVAILABILITY, range)).toBe('FORBIDDEN');
     await officer.client.ok(AVAILABILITY, range);
     await owner.admin.client.ok(AVAILABILITY, range);
+    // …and it has no public calendar, where anyone could read it.
+    const feed = await request(test.baseUrl).get(`/calendar/resources/${resource.id}.ics`);
+    expect(feed.status).toBe(404);
+    expect(feed.text).not.toContain(booking.purpose);
     // Its blackouts' affected bookings too.
     const { createBlackout } = await owner.admin.client.ok(CREATE_BLACKOUT, {
       input: {

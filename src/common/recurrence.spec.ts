@@ -160,9 +160,7 @@ describe('expandRecurrence', () => {
     });
 
     it(`refuses a COUNT not reached, or an until, beyond ${MAX_RECURRENCE_YEARS} years`, () => {
-      expect(refused('FREQ=MONTHLY;COUNT=30', '2027-01-15T18:00')).toMatch(
-        /gives 24 of its 30 bookings within 2 years/,
-      );
+      expect(refused('FREQ=MONTHLY;COUNT=30', '2027-01-15T18:00')).toMatch(/ends within 2 years/);
       expect(expand('FREQ=MONTHLY;COUNT=24', '2027-01-15T18:00')).toHaveLength(24);
       expect(
         refused('FREQ=MONTHLY', '2027-01-15T18:00', { until: stockholm('2029-01-15T18:00') }),
@@ -173,6 +171,31 @@ describe('expandRecurrence', () => {
       expect(
         expand('FREQ=MONTHLY', '2027-01-15T18:00', { until: stockholm('2029-01-15T17:59') }),
       ).toHaveLength(24);
+      // A far until does not matter when COUNT ends the series first.
+      expect(
+        expand('FREQ=WEEKLY;COUNT=4', '2027-01-15T18:00', { until: stockholm('2031-01-01T00:00') }),
+      ).toHaveLength(4);
+    });
+
+    it('keeps the first occurrence as given, milliseconds and the second 02:30 of the October night included', () => {
+      const withMillis = new Date('2027-03-09T17:00:00.250Z'); // a Tuesday, 18:00:00.250 local
+      const occurrences = expandRecurrence(
+        { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3', firstStartsAt: withMillis, durationMinutes: 60 },
+        { maxOccurrences: 10, noun: 'bookings' },
+      );
+      expect(occurrences.map((o) => o.startsAt.toISOString())).toEqual([
+        '2027-03-09T17:00:00.250Z',
+        '2027-03-16T17:00:00.250Z',
+        '2027-03-23T17:00:00.250Z',
+      ]);
+      // 31 October 2027, 01:30 UTC is 02:30 CET, the second 02:30 of the night clocks go back.
+      const secondHalfPast = new Date('2027-10-31T01:30:00Z');
+      const night = expandRecurrence(
+        { rrule: 'FREQ=DAILY;COUNT=2', firstStartsAt: secondHalfPast, durationMinutes: 60 },
+        { maxOccurrences: 10, noun: 'walks' },
+      );
+      expect(night[0].startsAt.toISOString()).toBe('2027-10-31T01:30:00.000Z');
+      expect(night[1].startsAt.toISOString()).toBe('2027-11-01T01:30:00.000Z'); // 02:30 CET
     });
   });
 

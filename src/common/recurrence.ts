@@ -214,8 +214,8 @@ function matches(rule: RecurrenceRule, first: DateTime, day: DateTime, index: nu
  *
  * The search is bounded: it walks the Stockholm dates from the first occurrence for at most
  * MAX_RECURRENCE_YEARS years (at most 732 dates, each checked in constant time), and stops early
- * at `until`, at COUNT, or one past `maxOccurrences`. A rule with no date in that span, a COUNT
- * not reached in it, or an `until` beyond it is refused. (rrule.js is not used to expand: its
+ * at `until`, at COUNT, or one past `maxOccurrences`. A rule with no date in that span, or one that
+ * would go on beyond it (its COUNT not reached, its until further away), is refused. (rrule.js is not used to expand: its
  * UNTIL and `between` are only checked on dates that match, so a rule matching none — 30
  * February — makes it search to the year 9999 on the main thread.)
  */
@@ -230,22 +230,35 @@ export function expandRecurrence(
   const hardEnd = first.plus({ years: MAX_RECURRENCE_YEARS });
   const untils = [rule.until, request.until ?? null].filter((until): until is Date => !!until);
   const until = untils.length > 0 ? Math.min(...untils.map((date) => date.getTime())) : null;
-  if (until !== null && until >= hardEnd.toMillis()) {
-    throw new RecurrenceError(
-      `a series ends within ${MAX_RECURRENCE_YEARS} years of its first occurrence: until before ` +
-        hardEnd.toISO(),
-    );
-  }
   const wanted = Math.min(rule.count ?? Infinity, limits.maxOccurrences + 1);
   const occurrences: { startsAt: Date; endsAt: Date }[] = [];
   const firstDay = first.startOf('day');
+  /** The walk reached the two-year end before the rule's own end (COUNT, until). */
+  let cutShort = false;
   for (let index = 0; occurrences.length < wanted; index += 1) {
     const day = firstDay.plus({ days: index });
-    if (day >= hardEnd) break;
+    if (until !== null && day.toMillis() > until) break;
+    if (day >= hardEnd) {
+      cutShort = true;
+      break;
+    }
     if (!matches(rule, first, day, index)) continue;
-    const startsAt = day.set({ hour: first.hour, minute: first.minute, second: first.second });
-    if (startsAt < first) continue;
-    if (startsAt >= hardEnd || (until !== null && startsAt.toMillis() > until)) break;
+    // The first day's occurrence is the instant given (milliseconds and the second 02:30 of the
+    // October night included); later ones take its wall-clock time.
+    const startsAt =
+      index === 0
+        ? first
+        : day.set({
+            hour: first.hour,
+            minute: first.minute,
+            second: first.second,
+            millisecond: first.millisecond,
+          });
+    if (until !== null && startsAt.toMillis() > until) break;
+    if (startsAt >= hardEnd) {
+      cutShort = true;
+      break;
+    }
     occurrences.push({
       startsAt: startsAt.toJSDate(),
       endsAt: startsAt.plus({ minutes: request.durationMinutes }).toJSDate(),
@@ -259,10 +272,10 @@ export function expandRecurrence(
       `the rule gives no date within ${MAX_RECURRENCE_YEARS} years of firstStartsAt`,
     );
   }
-  if (rule.count !== null && occurrences.length < rule.count && until === null) {
+  if (cutShort) {
     throw new RecurrenceError(
-      `the rule gives ${occurrences.length} of its ${rule.count} ${limits.noun} within ` +
-        `${MAX_RECURRENCE_YEARS} years of firstStartsAt: a series ends within ${MAX_RECURRENCE_YEARS} years`,
+      `a series ends within ${MAX_RECURRENCE_YEARS} years of its first occurrence (before ` +
+        `${hardEnd.toISO() ?? ''}): give an earlier until or a smaller COUNT`,
     );
   }
   return occurrences;

@@ -8,6 +8,10 @@ export class BookingsPrivacy1796056753506 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "bookings" ADD "confidential" boolean NOT NULL DEFAULT false`,
     );
+    // A women's shelter's bookings are always confidential, those made before this column too.
+    await queryRunner.query(
+      `UPDATE "bookings" SET "confidential" = true WHERE "organisationId" IN (SELECT "id" FROM "organisations" WHERE "kind" = 'WOMENS_SHELTER')`,
+    );
     await queryRunner.query(
       `CREATE INDEX "IDX_bookings_status_starts" ON "bookings"  ("status", "startsAt") `,
     );

@@ -13,6 +13,10 @@ export class BookingsPrivacy1796056753506 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "bookings" ADD COLUMN "confidential" boolean NOT NULL DEFAULT (0)`,
     );
+    // A women's shelter's bookings are always confidential, those made before this column too.
+    await queryRunner.query(
+      `UPDATE "bookings" SET "confidential" = 1 WHERE "organisationId" IN (SELECT "id" FROM "organisations" WHERE "kind" = 'WOMENS_SHELTER')`,
+    );
     await queryRunner.query(
       `CREATE INDEX "IDX_bookings_status_starts" ON "bookings" ("status", "startsAt") `,
     );

@@ -6,7 +6,9 @@ import { Clock } from '../../common/clock';
 import { stockholmCalendar } from '../../common/ical';
 import { TIME_ZONE } from '../../common/time';
 import { OrganisationsService } from '../organisations';
+import { DomainError } from '../../common/errors/domain-error';
 import { Booking, BookingStatus } from './entities/booking.entity';
+import { BookableBy } from './entities/resource.entity';
 import { ResourcesService } from './resources.service';
 
 /** A calendar shows bookings from this long ago … */
@@ -22,8 +24,8 @@ export const CONFIDENTIAL_SUMMARY = 'Bokad';
  * organisation's name and its purpose ("Fritidsföreningen Sylte: Styrelsemöte"), or only "Bokad"
  * for a confidential booking (always so for a women's shelter); never who booked it or how many
  * come. Public, because calendar apps cannot send credentials; the purpose is documented as public
- * where it is entered. Nothing of someone else's OWNER_ONLY resource is secret here: only its
- * owner books it.
+ * where it is entered. An OWNER_ONLY resource's schedule is its owner's business (outsiders see
+ * none of it in the API either), so it has no public feed.
  */
 @Injectable()
 export class ResourceCalendarService {
@@ -36,6 +38,7 @@ export class ResourceCalendarService {
 
   async resourceCalendar(resourceId: string): Promise<string> {
     const resource = await this.resources.get(resourceId);
+    if (resource.bookableBy === BookableBy.OWNER_ONLY) throw DomainError.notFound('Calendar');
     const now = DateTime.fromJSDate(this.clock.now(), { zone: TIME_ZONE });
     const bookings = await this.bookings
       .createQueryBuilder('booking')

@@ -96,8 +96,9 @@ export class CreateShiftInput extends WalkPlanInput {
 export class CreateShiftSeriesInput extends WalkPlanInput {
   @Field({
     description:
-      'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=FR,SA` (DAILY, WEEKLY or MONTHLY), ' +
-      'read in Europe/Stockholm time.',
+      'RFC 5545 recurrence rule without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=FR,SA` (DAILY, WEEKLY or MONTHLY ' +
+      'with INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, WKST; other parts are refused), read in ' +
+      'Europe/Stockholm time. A series ends within two years of its first walk.',
   })
   @IsString()
   @Trim()
@@ -118,7 +119,9 @@ export class CreateShiftSeriesInput extends WalkPlanInput {
 
   @Field({
     nullable: true,
-    description: 'No walk starts after this (required unless the rule has COUNT).',
+    description:
+      'No walk starts after this (required unless the rule has COUNT); within two years of the first walk ' +
+      'unless COUNT ends the series sooner.',
   })
   @IsOptional()
   @IsDate()
