@@ -50,7 +50,7 @@ export async function until(condition: () => boolean, what: string): Promise<voi
 }
 
 /** How many subscriptions listen to a topic on the in-process bus (graphql-subscriptions' EventEmitter). */
-export function listening(test: TestApp, topic: string): number {
+function listening(test: TestApp, topic: string): number {
   return (test.app.get<PubSub>(PUB_SUB) as unknown as { ee: EventEmitter }).ee.listenerCount(topic);
 }
 

@@ -8,7 +8,11 @@ import { SafeIntScalar } from '../../graphql/scalars';
 import { Organisation, OrganisationsService } from '../organisations';
 import { GrantDecision } from './dto/grant-application.inputs';
 import { FollowUpReport } from './entities/follow-up-report.entity';
-import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
+import {
+  AWARDED_STATUSES,
+  GrantApplication,
+  GrantApplicationStatus,
+} from './entities/grant-application.entity';
 import { GrantProgramme } from './entities/grant-programme.entity';
 import { GrantReview } from './entities/grant-review.entity';
 import { FollowUpReportsService } from './follow-up-reports.service';
@@ -180,12 +184,7 @@ export class GrantApplicationFieldsResolver {
     @Parent() application: GrantApplication,
     @Context() context: GraphQLContext,
   ): Promise<boolean> {
-    if (
-      application.status !== GrantApplicationStatus.APPROVED &&
-      application.status !== GrantApplicationStatus.PARTIALLY_APPROVED
-    ) {
-      return false;
-    }
+    if (!AWARDED_STATUSES.includes(application.status)) return false;
     const [programme, report] = await Promise.all([
       this.programmeOf(application, context),
       context.loaders.get(this.reports.byApplication).load(application.id),

@@ -192,16 +192,17 @@ export class GrantApplicationsService {
     query: SelectQueryBuilder<GrantApplication>,
   ): Promise<void> {
     if (isAdmin(actor)) return;
-    const own = [...(await this.access.activeRoles(actor)).keys()];
-    if (isGrantOfficer(actor)) {
-      // Every submitted application, and drafts only of the officer's own organisations.
-      query.andWhere(
-        own.length === 0
-          ? 'application.status <> :draft'
-          : '(application.status <> :draft OR application.organisationId IN (:...own))',
-        { draft: GrantApplicationStatus.DRAFT, own },
-      );
-    } else if (own.length === 0) query.andWhere('1 = 0');
-    else query.andWhere('application.organisationId IN (:...own)', { own });
+    if (!isGrantOfficer(actor)) {
+      await this.access.restrictToOwn(actor, query, 'application.organisationId');
+      return;
+    }
+    // Every submitted application, and drafts only of the officer's own organisations.
+    const own = await this.access.activeOrganisationIds(actor);
+    query.andWhere(
+      own.length === 0
+        ? 'application.status <> :draft'
+        : '(application.status <> :draft OR application.organisationId IN (:...own))',
+      { draft: GrantApplicationStatus.DRAFT, own },
+    );
   }
 }

@@ -24,7 +24,12 @@ import {
 import { GrantProgramme } from './entities/grant-programme.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import { applicationAmountProblems, applicationWindowOpen, draftsAccepted } from './grants.rules';
+import {
+  applicationAmountProblems,
+  applicationWindowOpen,
+  changedFields,
+  draftsAccepted,
+} from './grants.rules';
 
 /** What the audit log keeps of an application's content. */
 function content(application: GrantApplication): Record<string, unknown> {
@@ -141,17 +146,13 @@ export class GrantApplyingService {
       }
       this.requireAmounts(application.requestedAmount, application.budgetLines, programme);
       const saved = await manager.save(application);
-      const after = content(saved);
-      const changed = Object.keys(after).filter(
-        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-      );
-      if (changed.length > 0) {
+      const diff = changedFields(before, content(saved));
+      if (diff) {
         await this.audit.record(manager, actor, {
           action: 'grant_application.updated',
           entityType: 'GrantApplication',
           entityId: saved.id,
-          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+          ...diff,
         });
       }
       return saved;
@@ -220,7 +221,10 @@ export class GrantApplyingService {
    * FOLLOW_UP_OVERDUE when the organisation has an award above zero whose programme's follow-up
    * date has passed without an approved report.
    */
-  async requireNoOverdueFollowUp(manager: EntityManager, organisationId: string): Promise<void> {
+  private async requireNoOverdueFollowUp(
+    manager: EntityManager,
+    organisationId: string,
+  ): Promise<void> {
     const overdue = await manager
       .createQueryBuilder(GrantApplication, 'application')
       .innerJoin(GrantProgramme, 'programme', 'programme.id = application.programmeId')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
@@ -13,11 +13,10 @@ import {
   ReviewGrantApplicationInput,
 } from './dto/grant-application.inputs';
 import { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
-import { GrantProgramme } from './entities/grant-programme.entity';
 import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import { ASSESSING, scoreProblems, weightedScore } from './grants.rules';
+import { scoreProblems, weightedScore } from './grants.rules';
 
 /**
  * Assessment by municipal officers: starting the review and scoring against the programme's
@@ -56,7 +55,10 @@ export class GrantAssessmentService {
       if (application.status !== GrantApplicationStatus.SUBMITTED) {
         throw DomainError.invalidTransition('GrantApplication', application.status, to);
       }
-      await this.requireAssessing(manager, application.programmeId, to);
+      this.programmes.requireAssessing(
+        await this.programmes.get(application.programmeId, manager),
+        to,
+      );
       return this.applications.changeStatus(manager, actor, application, to, {
         reviewStartedAt: this.clock.now(),
       });
@@ -124,17 +126,5 @@ export class GrantAssessmentService {
       });
       return saved;
     });
-  }
-
-  private async requireAssessing(
-    manager: EntityManager,
-    programmeId: string,
-    to: string,
-  ): Promise<GrantProgramme> {
-    const programme = await this.programmes.get(programmeId, manager);
-    if (!ASSESSING.includes(programme.status)) {
-      throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
-    }
-    return programme;
   }
 }

@@ -12,7 +12,7 @@ import { GrantApplicationsService } from './grant-applications.service';
 import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import { ASSESSING, decisionProblems, formatKronor, statusForAward } from './grants.rules';
+import { decisionProblems, formatKronor, statusForAward } from './grants.rules';
 
 const DECISION_WORDS: Partial<Record<GrantApplicationStatus, string>> = {
   [GrantApplicationStatus.APPROVED]: 'beviljad',
@@ -56,9 +56,7 @@ export class GrantDecisionsService {
       if (application.status !== GrantApplicationStatus.UNDER_REVIEW) {
         throw DomainError.invalidTransition('GrantApplication', application.status, to);
       }
-      if (!ASSESSING.includes(programme.status)) {
-        throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
-      }
+      this.programmes.requireAssessing(programme, to);
       const problems = decisionProblems(
         input.awardedAmount,
         application.requestedAmount,
@@ -93,7 +91,7 @@ export class GrantDecisionsService {
         },
       );
       if (input.awardedAmount > 0) {
-        await this.money.allocate(manager, actor, decided, input.awardedAmount, now);
+        await this.money.allocate(manager, actor, programme, decided, input.awardedAmount, now);
       }
       await this.notices.toOrganisationAdmins(manager, application.organisationId, {
         kind: NotificationKind.APPLICATION_DECIDED,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { ANONYMOUS } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { stockholmDate } from '../../common/time';
@@ -70,7 +70,7 @@ export class GrantJobsService {
     const horizon = new Date(now.getTime() + this.config.grantFollowUpReminderDays * DAY);
     const due = await this.applicationRows
       .createQueryBuilder('application')
-      .innerJoin(GrantProgramme, 'programme', 'programme.id = application.programmeId')
+      .innerJoinAndSelect('application.programme', 'programme')
       .leftJoin(
         FollowUpReport,
         'report',
@@ -84,11 +84,6 @@ export class GrantJobsService {
       .andWhere('report.id IS NULL')
       .getMany();
     if (due.length === 0) return 0;
-    const programmes = new Map(
-      (
-        await this.programmeRows.findBy({ id: In([...new Set(due.map((a) => a.programmeId))]) })
-      ).map((programme) => [programme.id, programme]),
-    );
     let reminded = 0;
     for (const application of due) {
       reminded += await this.database.transaction(async (manager) => {
@@ -98,8 +93,7 @@ export class GrantJobsService {
           { followUpReminderSentAt: now },
         );
         if (!claimed.affected) return 0;
-        const programme = programmes.get(application.programmeId);
-        if (!programme) return 0;
+        const programme = application.programme!;
         const dueAt = programme.followUpDueAt;
         const overdue = dueAt < now;
         await this.notices.toOrganisationAdmins(manager, application.organisationId, {

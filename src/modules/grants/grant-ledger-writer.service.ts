@@ -6,8 +6,6 @@ import { AuditService } from '../audit';
 import { GrantApplication } from './entities/grant-application.entity';
 import { GrantLedgerEntry, GrantLedgerKind } from './entities/grant-ledger-entry.entity';
 import { GrantProgramme } from './entities/grant-programme.entity';
-import { GrantApplicationsService } from './grant-applications.service';
-import { GrantProgrammesService } from './grant-programmes.service';
 
 /**
  * The book-keeping under GrantMoneyService, always in its transaction: appending a ledger entry
@@ -17,8 +15,6 @@ import { GrantProgrammesService } from './grant-programmes.service';
 @Injectable()
 export class GrantLedgerWriter {
   constructor(
-    private readonly programmes: GrantProgrammesService,
-    private readonly applications: GrantApplicationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -27,7 +23,7 @@ export class GrantLedgerWriter {
   async addToApplication(
     manager: EntityManager,
     applicationId: string,
-    column: 'awarded' | 'disbursed' | 'recovered',
+    column: 'awarded',
     amount: number,
   ): Promise<void> {
     await manager
@@ -59,6 +55,7 @@ export class GrantLedgerWriter {
   async append(
     manager: EntityManager,
     actor: Actor,
+    programme: GrantProgramme,
     application: GrantApplication,
     kind: GrantLedgerKind,
     amount: number,
@@ -79,31 +76,30 @@ export class GrantLedgerWriter {
         recordedAt: this.clock.now(),
       }),
     );
-    const award = await this.applications.get(application.id, manager);
-    const programme = await this.programmes.get(application.programmeId, manager);
     const moved = (of: GrantLedgerKind[]) => (of.includes(kind) ? amount : 0);
     const allocation = moved([GrantLedgerKind.ALLOCATION, GrantLedgerKind.ADJUSTMENT]);
     const payment = moved([GrantLedgerKind.DISBURSEMENT]);
     const repayment = moved([GrantLedgerKind.RECOVERY]);
+    // The rows as locked before the movement, plus the movement (shift 1).
     const totals = (shift: 0 | 1) => ({
       award: {
-        awarded: award.awarded - shift * allocation,
-        disbursed: award.disbursed - shift * payment,
-        recovered: award.recovered - shift * repayment,
+        awarded: application.awarded + shift * allocation,
+        disbursed: application.disbursed + shift * payment,
+        recovered: application.recovered + shift * repayment,
       },
       programme: {
-        allocated: programme.allocated - shift * allocation,
-        disbursed: programme.disbursed - shift * payment,
-        recovered: programme.recovered - shift * repayment,
-        remaining: programme.budget - programme.allocated + shift * allocation,
+        allocated: programme.allocated + shift * allocation,
+        disbursed: programme.disbursed + shift * payment,
+        recovered: programme.recovered + shift * repayment,
+        remaining: programme.budget - programme.allocated - shift * allocation,
       },
     });
     await this.audit.record(manager, actor, {
       action: `grant_ledger.${kind.toLowerCase()}`,
       entityType: 'GrantApplication',
       entityId: application.id,
-      before: totals(1),
-      after: totals(0),
+      before: totals(0),
+      after: totals(1),
       detail: {
         ledgerEntryId: entry.id,
         programmeId: application.programmeId,

@@ -78,9 +78,7 @@ export class GrantLedgerService {
       query.andWhere('entry.applicationId = :applicationId', { applicationId: args.applicationId });
     }
     if (!isGrantOfficer(actor)) {
-      const own = [...(await this.access.activeRoles(actor)).keys()];
-      if (own.length === 0) query.andWhere('1 = 0');
-      else query.andWhere('entry.organisationId IN (:...own)', { own });
+      await this.access.restrictToOwn(actor, query, 'entry.organisationId');
     }
     return paginate(query, args, {
       column: 'entry.recordedAt',

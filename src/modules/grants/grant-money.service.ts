@@ -20,7 +20,7 @@ import { GrantApplicationsService } from './grant-applications.service';
 import { GrantLedgerWriter } from './grant-ledger-writer.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import { formatKronor } from './grants.rules';
+import { formatKronor, outstandingRecovery } from './grants.rules';
 
 const AWARDED = AWARDED_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -57,35 +57,24 @@ export class GrantMoneyService {
   async allocate(
     manager: EntityManager,
     actor: Actor,
+    programme: GrantProgramme,
     application: GrantApplication,
     amount: number,
     decidedAt: Date,
   ): Promise<GrantLedgerEntry> {
-    const claimed = await manager
-      .createQueryBuilder()
-      .update(GrantProgramme)
-      .set({ allocated: () => '"allocated" + :amount' })
-      .where('id = :id', { id: application.programmeId })
-      .andWhere('"allocated" + :amount <= "budget"')
-      .setParameter('amount', amount)
-      .execute();
-    if (!claimed.affected) {
-      const programme = await this.programmes.get(application.programmeId, manager);
-      throw new DomainError(
-        ErrorCode.GRANT_BUDGET_EXCEEDED,
-        `The programme has ${formatKronor(programme.budget - programme.allocated)} left, not ${formatKronor(amount)}`,
-        {
-          budget: programme.budget,
-          allocated: programme.allocated,
-          remaining: programme.budget - programme.allocated,
-          requested: amount,
-        },
-      );
-    }
+    await this.reserve(manager, programme, amount, `, not ${formatKronor(amount)}`);
     await this.ledger.addToApplication(manager, application.id, 'awarded', amount);
-    return this.ledger.append(manager, actor, application, GrantLedgerKind.ALLOCATION, amount, {
-      occurredAt: decidedAt,
-    });
+    return this.ledger.append(
+      manager,
+      actor,
+      programme,
+      application,
+      GrantLedgerKind.ALLOCATION,
+      amount,
+      {
+        occurredAt: decidedAt,
+      },
+    );
   }
 
   /**
@@ -102,7 +91,12 @@ export class GrantMoneyService {
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found, GrantLedgerKind.DISBURSEMENT);
+      const { programme, application } = await this.prepare(
+        manager,
+        actor,
+        found,
+        GrantLedgerKind.DISBURSEMENT,
+      );
       if (application.decidedAt && input.paidAt < application.decidedAt) {
         throw DomainError.badInput('A payment cannot precede the decision', {
           paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
@@ -143,6 +137,7 @@ export class GrantMoneyService {
       const entry = await this.ledger.append(
         manager,
         actor,
+        programme,
         application,
         GrantLedgerKind.DISBURSEMENT,
         input.amount,
@@ -172,7 +167,12 @@ export class GrantMoneyService {
       });
     }
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found, GrantLedgerKind.RECOVERY);
+      const { programme, application } = await this.prepare(
+        manager,
+        actor,
+        found,
+        GrantLedgerKind.RECOVERY,
+      );
       const report = await this.reportOf(manager, application.id);
       if (report?.status !== FollowUpReportStatus.APPROVED) {
         throw new DomainError(
@@ -197,7 +197,7 @@ export class GrantMoneyService {
         .execute();
       if (!recovered.affected) {
         const current = await this.applications.get(application.id, manager);
-        const owed = Math.max(0, current.disbursed - report.amountSpent - current.recovered);
+        const owed = outstandingRecovery(current, report);
         throw DomainError.badInput('More than the organisation owes back', {
           amount: [`must be at most the ${owed} öre of unspent money still owed`],
         });
@@ -206,6 +206,7 @@ export class GrantMoneyService {
       return this.ledger.append(
         manager,
         actor,
+        programme,
         application,
         GrantLedgerKind.RECOVERY,
         input.amount,
@@ -228,7 +229,12 @@ export class GrantMoneyService {
     requirePerson(actor, 'Only a signed-in officer adjusts awards');
     const found = await this.applications.getVisible(actor, input.applicationId);
     return this.database.transaction(async (manager) => {
-      const application = await this.prepare(manager, actor, found, GrantLedgerKind.ADJUSTMENT);
+      const { programme, application } = await this.prepare(
+        manager,
+        actor,
+        found,
+        GrantLedgerKind.ADJUSTMENT,
+      );
       if (input.amount > 0) {
         const report = await this.reportOf(manager, application.id);
         if (report?.status === FollowUpReportStatus.APPROVED) {
@@ -259,30 +265,11 @@ export class GrantMoneyService {
           ],
         });
       }
-      const fits = await manager
-        .createQueryBuilder()
-        .update(GrantProgramme)
-        .set({ allocated: () => '"allocated" + :amount' })
-        .where('id = :id', { id: application.programmeId })
-        .andWhere('"allocated" + :amount <= "budget"')
-        .setParameter('amount', input.amount)
-        .execute();
-      if (!fits.affected) {
-        const programme = await this.programmes.get(application.programmeId, manager);
-        throw new DomainError(
-          ErrorCode.GRANT_BUDGET_EXCEEDED,
-          `The programme has ${formatKronor(programme.budget - programme.allocated)} left`,
-          {
-            budget: programme.budget,
-            allocated: programme.allocated,
-            remaining: programme.budget - programme.allocated,
-            requested: input.amount,
-          },
-        );
-      }
+      await this.reserve(manager, programme, input.amount);
       return this.ledger.append(
         manager,
         actor,
+        programme,
         application,
         GrantLedgerKind.ADJUSTMENT,
         input.amount,
@@ -304,7 +291,7 @@ export class GrantMoneyService {
     actor: Actor,
     found: GrantApplication,
     kind: GrantLedgerKind,
-  ): Promise<GrantApplication> {
+  ): Promise<{ programme: GrantProgramme; application: GrantApplication }> {
     const programme = await this.programmes.lock(manager, found.programmeId);
     const application = await this.applications.lock(manager, found.id);
     await this.applications.requireImpartial(manager, actor, application.organisationId);
@@ -312,7 +299,31 @@ export class GrantMoneyService {
     if (programme.status === GrantProgrammeStatus.ARCHIVED) {
       throw DomainError.invalidTransition('GrantProgramme', programme.status, kind);
     }
-    return application;
+    return { programme, application };
+  }
+
+  /** Reserves `amount` of the locked programme's budget (GRANT_BUDGET_EXCEEDED when it does not fit). */
+  private async reserve(
+    manager: EntityManager,
+    programme: GrantProgramme,
+    amount: number,
+    suffix = '',
+  ): Promise<void> {
+    const fits = await manager
+      .createQueryBuilder()
+      .update(GrantProgramme)
+      .set({ allocated: () => '"allocated" + :amount' })
+      .where('id = :id', { id: programme.id })
+      .andWhere('"allocated" + :amount <= "budget"')
+      .setParameter('amount', amount)
+      .execute();
+    if (fits.affected) return;
+    const remaining = programme.budget - programme.allocated;
+    throw new DomainError(
+      ErrorCode.GRANT_BUDGET_EXCEEDED,
+      `The programme has ${formatKronor(remaining)} left${suffix}`,
+      { budget: programme.budget, allocated: programme.allocated, remaining, requested: amount },
+    );
   }
 
   private reportOf(manager: EntityManager, applicationId: string): Promise<FollowUpReport | null> {

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Database } from '../../database/database.service';
+import { whereJsonArrayHas } from '../../database/json-array';
 import { LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
@@ -23,7 +24,9 @@ import {
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 import {
   archiveBlockers,
+  ASSESSING,
   canChangeProgramme,
+  changedFields,
   hasArchiveBlockers,
   programmeShapeProblems,
 } from './grants.rules';
@@ -107,8 +110,7 @@ export class GrantProgrammesService {
       query.andWhere('programme.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
     }
     if (filter.eligibleKind) {
-      // simple-json text: the kind appears quoted in the array.
-      query.andWhere('programme.eligibleKinds LIKE :kind', { kind: `%"${filter.eligibleKind}"%` });
+      whereJsonArrayHas(query, 'programme.eligibleKinds', 'kind', filter.eligibleKind);
     }
     return paginate(query, args, {
       column: 'programme.opensAt',
@@ -177,17 +179,13 @@ export class GrantProgrammesService {
       if (criteria) programme.criteria = this.criteria(criteria);
       this.requireWellFormed(programme);
       const saved = await manager.save(programme);
-      const after = terms(saved);
-      const changed = Object.keys(after).filter(
-        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-      );
-      if (changed.length > 0) {
+      const diff = changedFields(before, terms(saved));
+      if (diff) {
         await this.audit.record(manager, actor, {
           action: 'grant_programme.updated',
           entityType: 'GrantProgramme',
           entityId: saved.id,
-          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+          ...diff,
         });
       }
       return saved;
@@ -331,6 +329,13 @@ export class GrantProgrammesService {
         },
       );
     });
+  }
+
+  /** INVALID_STATE_TRANSITION unless the programme takes decisions now (OPEN or CLOSED). */
+  requireAssessing(programme: GrantProgramme, to: string): void {
+    if (!ASSESSING.includes(programme.status)) {
+      throw DomainError.invalidTransition('GrantProgramme', programme.status, to);
+    }
   }
 
   private requireTransition(programme: GrantProgramme, to: GrantProgrammeStatus): void {

@@ -227,14 +227,13 @@ export function hasArchiveBlockers(blockers: ArchiveBlockers): boolean {
   return Object.values(blockers).some((list: unknown[]) => list.length > 0);
 }
 
-export const PROGRAMME_TRANSITIONS: Record<GrantProgrammeStatus, readonly GrantProgrammeStatus[]> =
-  {
-    [GrantProgrammeStatus.DRAFT]: [GrantProgrammeStatus.OPEN],
-    [GrantProgrammeStatus.OPEN]: [GrantProgrammeStatus.CLOSED],
-    [GrantProgrammeStatus.CLOSED]: [GrantProgrammeStatus.DECIDED],
-    [GrantProgrammeStatus.DECIDED]: [GrantProgrammeStatus.ARCHIVED],
-    [GrantProgrammeStatus.ARCHIVED]: [],
-  };
+const PROGRAMME_TRANSITIONS: Record<GrantProgrammeStatus, readonly GrantProgrammeStatus[]> = {
+  [GrantProgrammeStatus.DRAFT]: [GrantProgrammeStatus.OPEN],
+  [GrantProgrammeStatus.OPEN]: [GrantProgrammeStatus.CLOSED],
+  [GrantProgrammeStatus.CLOSED]: [GrantProgrammeStatus.DECIDED],
+  [GrantProgrammeStatus.DECIDED]: [GrantProgrammeStatus.ARCHIVED],
+  [GrantProgrammeStatus.ARCHIVED]: [],
+};
 
 export function canChangeProgramme(from: GrantProgrammeStatus, to: GrantProgrammeStatus): boolean {
   return PROGRAMME_TRANSITIONS[from].includes(to);
@@ -245,4 +244,22 @@ const KRONOR = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SE
 /** Öre as Swedish kronor for people to read, e.g. 1250050 → "12 500,50 kr". */
 export function formatKronor(ore: number): string {
   return KRONOR.format(ore / 100).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * The fields that differ between two snapshots, as the audit log's before/after; null when
+ * nothing changed (nothing to record).
+ */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+  const changed = Object.keys(after).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (changed.length === 0) return null;
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+  };
 }

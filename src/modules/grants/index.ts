@@ -1,15 +1,13 @@
-export { FollowUpReport, FollowUpReportStatus } from './entities/follow-up-report.entity';
+export { FollowUpReport } from './entities/follow-up-report.entity';
 export { GrantApplication, GrantApplicationStatus } from './entities/grant-application.entity';
 export { GrantLedgerEntry, GrantLedgerKind } from './entities/grant-ledger-entry.entity';
 export { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
 export { GrantReview } from './entities/grant-review.entity';
 export { FollowUpReportsService } from './follow-up-reports.service';
-export { GrantApplicationsService } from './grant-applications.service';
 export { GrantApplyingService } from './grant-applying.service';
 export { GrantAssessmentService } from './grant-assessment.service';
 export { GrantDecisionsService } from './grant-decisions.service';
 export { GrantJobsService } from './grant-jobs.service';
-export { GrantLedgerService } from './grant-ledger.service';
 export { GrantMoneyService } from './grant-money.service';
 export { GrantProgrammesService } from './grant-programmes.service';
 export { GrantsModule } from './grants.module';

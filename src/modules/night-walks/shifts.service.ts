@@ -194,7 +194,7 @@ export class ShiftsService {
 
   private async restrictToVisible(actor: Actor, query: SelectQueryBuilder<Shift>): Promise<void> {
     if (hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER)) return;
-    const ownOrganisations = [...(await this.access.activeRoles(actor)).keys()];
+    const ownOrganisations = await this.access.activeOrganisationIds(actor);
     query.innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId');
     if (ownOrganisations.length > 0) {
       query.andWhere(

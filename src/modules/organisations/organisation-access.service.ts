@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, isAdmin, isPerson, PersonActor } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { Membership, MembershipRole, MembershipStatus } from './entities/membership.entity';
@@ -28,6 +28,25 @@ export class OrganisationAccess {
       this.cache.set(actor, roles);
     }
     return roles;
+  }
+
+  /** The ids of the organisations the actor is an ACTIVE member of. */
+  async activeOrganisationIds(actor: Actor): Promise<string[]> {
+    return [...(await this.activeRoles(actor)).keys()];
+  }
+
+  /**
+   * Narrows a list to rows of the actor's own organisations (`column`, e.g. `shelter.organisationId`,
+   * holds the organisation's id); an actor without memberships gets none.
+   */
+  async restrictToOwn<T extends ObjectLiteral>(
+    actor: Actor,
+    query: SelectQueryBuilder<T>,
+    column: string,
+  ): Promise<void> {
+    const own = await this.activeOrganisationIds(actor);
+    if (own.length === 0) query.andWhere('1 = 0');
+    else query.andWhere(`${column} IN (:...ownOrganisations)`, { ownOrganisations: own });
   }
 
   async roleIn(actor: Actor, organisationId: string): Promise<MembershipRole | null> {

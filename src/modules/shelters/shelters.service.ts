@@ -85,9 +85,7 @@ export class SheltersService {
     const filter = args.filter ?? {};
     const query = this.shelters.createQueryBuilder('shelter');
     if (!isSocialServices(actor)) {
-      const own = [...(await this.access.activeRoles(actor)).keys()];
-      if (own.length === 0) query.andWhere('1 = 0');
-      else query.andWhere('shelter.organisationId IN (:...own)', { own });
+      await this.access.restrictToOwn(actor, query, 'shelter.organisationId');
     }
     if (filter.organisationId) {
       query.andWhere('shelter.organisationId = :organisationId', {

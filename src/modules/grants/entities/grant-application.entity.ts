@@ -168,7 +168,7 @@ export class GrantApplication extends UuidEntity {
   @TimestampColumn({ nullable: true })
   followUpReminderSentAt: Date | null;
 
-  /** Declares the foreign key only; never loaded. */
+  /** Declares the foreign key; loaded only by the follow-up reminder job's join. */
   @ManyToOne(() => GrantProgramme, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'programmeId' })
   readonly programme?: GrantProgramme;
