@@ -105,8 +105,6 @@ export interface DemoService {
   usage?: number[];
 }
 
-const EVERY_DAY = (opens: string, closes: string) =>
-  Object.values(Weekday).map((day) => ({ day, opens, closes }));
 const ON = (days: Weekday[], opens: string, closes: string) =>
   days.map((day) => ({ day, opens, closes }));
 const { MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY } = Weekday;
@@ -126,7 +124,7 @@ export const DEMO_SERVICES: DemoService[] = [
     description:
       'Sängplats för natten, kvällsmat och frukost. Ingen anmälan i förväg; först till kvarn. ' +
       'Personal talar rumänska och romani.',
-    openingHours: EVERY_DAY('21:00', '08:00'),
+    openingHours: ON(Object.values(Weekday), '21:00', '08:00'),
     languages: ['sv', 'ro', 'rom'],
     targetGroups: [],
     dailyCapacity: 20,

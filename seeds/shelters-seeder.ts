@@ -22,7 +22,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 /** The free adult places a demo shelter reported `daysAgo` days before today (today: the last). */
-export function freeAdultPlaces(demo: DemoShelter, daysAgo: number): number {
+function freeAdultPlaces(demo: DemoShelter, daysAgo: number): number {
   const pattern = demo.freeAdultPattern;
   return pattern[pattern.length - 1 - (daysAgo % pattern.length)];
 }

@@ -18,7 +18,8 @@ function plausibleDate(month: number, day: number): boolean {
 const LOOSE_SEPARATOR = /(?<=\d)[\s/._:#\u2010-\u2015-]{1,3}(?=\d)/g;
 
 function candidates(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(CANDIDATE), ...text.replace(LOOSE_SEPARATOR, '-').matchAll(CANDIDATE)];
+  // With every separator written as `-`: whatever the plain text matches, this matches too.
+  return [...text.replace(LOOSE_SEPARATOR, '-').matchAll(CANDIDATE)];
 }
 
 export function containsPersonalIdentityNumber(text: string): boolean {

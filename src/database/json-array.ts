@@ -1,4 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { escapeLike } from '../common/text';
 
 /**
  * Narrows a query to rows whose `simple-json` array column holds one of `values` (string
@@ -14,7 +15,7 @@ export function whereJsonArrayHas<T extends ObjectLiteral>(
   value: string,
   options: { orEmpty?: boolean } = {},
 ): SelectQueryBuilder<T> {
-  const pattern = `%${JSON.stringify(value).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const pattern = `%${escapeLike(JSON.stringify(value))}%`;
   return query.andWhere(
     new Brackets((where) => {
       where.where(`${column} LIKE :${parameter} ESCAPE '\\'`, { [parameter]: pattern });

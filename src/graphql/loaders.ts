@@ -21,6 +21,16 @@ export class RequestLoaders {
   }
 }
 
+/**
+ * The record a relation field loads, which must exist (a foreign key names it): a missing one is a
+ * broken invariant, reported as an internal error naming `what`.
+ */
+export async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
+  const found = await value;
+  if (!found) throw new Error(`${what} is missing`);
+  return found;
+}
+
 /** Orders rows found by one `IN (…)` query to match the requested keys (null where missing). */
 export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
   const found = new Map(rows.map((row) => [keyOf(row), row]));

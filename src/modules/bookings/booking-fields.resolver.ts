@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
+import { required } from '../../graphql/loaders';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { District, DistrictsService } from '../districts';
 import { Organisation, OrganisationsService } from '../organisations';
@@ -12,12 +13,6 @@ import { Blackout } from './entities/blackout.entity';
 import { Booking } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
 import { ResourcesService } from './resources.service';
-
-async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
-  const found = await value;
-  if (!found) throw new Error(`${what} is missing`);
-  return found;
-}
 
 const PARTIES_ONLY =
   'For the parties (members of the booking and the owning organisation, municipal officers for the ' +

@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { required } from '../../graphql/loaders';
 import { PeopleService, Person } from '../people';
 import { GrantDecision } from './dto/grant-application.inputs';
 import { FollowUpReport } from './entities/follow-up-report.entity';
@@ -9,26 +10,22 @@ import { GrantReview } from './entities/grant-review.entity';
 import { GrantApplicationsService } from './grant-applications.service';
 
 /** A person through the per-request loader; they exist as long as anything names them. */
-async function personOf(
+function personOf(
   people: PeopleService,
   context: GraphQLContext,
   id: string,
   what: string,
 ): Promise<Person> {
-  const person = await context.loaders.get(people.byId).load(id);
-  if (!person) throw new Error(`${what} names a missing person`);
-  return person;
+  return required(context.loaders.get(people.byId).load(id), `The person ${what} names`);
 }
 
-async function applicationOf(
+function applicationOf(
   applications: GrantApplicationsService,
   context: GraphQLContext,
   id: string,
   what: string,
 ): Promise<GrantApplication> {
-  const application = await context.loaders.get(applications.byId).load(id);
-  if (!application) throw new Error(`${what} names a missing application`);
-  return application;
+  return required(context.loaders.get(applications.byId).load(id), `The application ${what} names`);
 }
 
 @Resolver(() => GrantDecision)

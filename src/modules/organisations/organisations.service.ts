@@ -86,6 +86,13 @@ export class OrganisationsService {
     return organisation;
   }
 
+  /** Loads an organisation that must be VERIFIED (NOT_FOUND, ORGANISATION_NOT_VERIFIED). */
+  async getVerified(id: string): Promise<Organisation> {
+    const organisation = await this.get(id);
+    this.requireVerified(organisation);
+    return organisation;
+  }
+
   /** Refuses with ORGANISATION_NOT_VERIFIED unless the organisation is VERIFIED. */
   requireVerified(organisation: Organisation): void {
     if (organisation.status !== OrganisationStatus.VERIFIED) {

@@ -150,15 +150,18 @@ export function openingPeriods(
 
 const WEEK_MS = 7 * DAY_MINUTES * 60_000;
 
+export interface OpeningState {
+  openNow: boolean;
+  openUntil: Date | null;
+  nextOpening: Date | null;
+}
+
 /**
  * Now and next: whether the service is open at `now`, until when (null when it does not close
  * within a week: open around the clock), and when it next opens after `now` (after the current
  * opening when it is open; null when not within a week).
  */
-export function openingState(
-  hours: readonly WeeklyOpening[],
-  now: Date,
-): { openNow: boolean; openUntil: Date | null; nextOpening: Date | null } {
+export function openingState(hours: readonly WeeklyOpening[], now: Date): OpeningState {
   const openNow = isOpenAt(openingSlots(hours), now);
   const periods = openingPeriods(hours, now);
   const current = periods.find((period) => period.start <= now && now < period.end);

@@ -5,12 +5,13 @@ import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { stockholmDate } from '../../common/time';
 import type { GraphQLContext } from '../../graphql/context';
+import { required } from '../../graphql/loaders';
 import { District, DistrictsService } from '../districts';
 import { Organisation, OrganisationsService } from '../organisations';
 import { UsageRangeArgs } from './dto/support-service.inputs';
 import { ServiceUsageReport } from './entities/service-usage-report.entity';
 import { SupportService } from './entities/support-service.entity';
-import { openingState } from './opening-hours.rules';
+import { isOpenAt, openingSlots } from './opening-hours.rules';
 import { SupportServicesService } from './support-services.service';
 
 @Resolver(() => SupportService)
@@ -28,11 +29,10 @@ export class SupportServiceFieldsResolver {
     @Parent() service: SupportService,
     @Context() context: GraphQLContext,
   ): Promise<Organisation> {
-    const organisation = await context.loaders
-      .get(this.organisations.byId)
-      .load(service.organisationId);
-    if (!organisation) throw new Error(`Service ${service.id} names a missing organisation`);
-    return organisation;
+    return required(
+      context.loaders.get(this.organisations.byId).load(service.organisationId),
+      `Organisation of service ${service.id}`,
+    );
   }
 
   @ResolveField(() => District, { description: 'The district it is in.' })
@@ -41,15 +41,17 @@ export class SupportServiceFieldsResolver {
     @Parent() service: SupportService,
     @Context() context: GraphQLContext,
   ): Promise<District> {
-    const district = await context.loaders.get(this.districts.byId).load(service.districtId);
-    if (!district) throw new Error(`Service ${service.id} names a missing district`);
-    return district;
+    return required(
+      context.loaders.get(this.districts.byId).load(service.districtId),
+      `District of service ${service.id}`,
+    );
   }
 
   @ResolveField(() => Boolean, { description: 'Open right now (Stockholm time).' })
   @Public()
   openNow(@Parent() service: SupportService): boolean {
-    return openingState(service.openingHours, this.clock.now()).openNow;
+    // The database's own test (wall-clock slots), without laying out the week's periods.
+    return isOpenAt(openingSlots(service.openingHours), this.clock.now());
   }
 
   @ResolveField(() => Date, {
@@ -57,8 +59,11 @@ export class SupportServiceFieldsResolver {
     description: 'When open now: when it closes (null when open around the clock or closed now).',
   })
   @Public()
-  openUntil(@Parent() service: SupportService): Date | null {
-    return openingState(service.openingHours, this.clock.now()).openUntil;
+  async openUntil(
+    @Parent() service: SupportService,
+    @Context() context: GraphQLContext,
+  ): Promise<Date | null> {
+    return (await context.loaders.get(this.services.openingStateOf).load(service)).openUntil;
   }
 
   @ResolveField(() => Date, {
@@ -66,8 +71,11 @@ export class SupportServiceFieldsResolver {
     description: 'When it next opens after now (within a week); null without opening hours.',
   })
   @Public()
-  nextOpening(@Parent() service: SupportService): Date | null {
-    return openingState(service.openingHours, this.clock.now()).nextOpening;
+  async nextOpening(
+    @Parent() service: SupportService,
+    @Context() context: GraphQLContext,
+  ): Promise<Date | null> {
+    return (await context.loaders.get(this.services.openingStateOf).load(service)).nextOpening;
   }
 
   @ResolveField(() => [ServiceUsageReport], {
@@ -101,8 +109,9 @@ export class ServiceUsageReportFieldsResolver {
     @Parent() report: ServiceUsageReport,
     @Context() context: GraphQLContext,
   ): Promise<SupportService> {
-    const service = await context.loaders.get(this.services.byId).load(report.serviceId);
-    if (!service) throw new Error(`Usage report ${report.id} names a missing service`);
-    return service;
+    return required(
+      context.loaders.get(this.services.byId).load(report.serviceId),
+      `Service of usage report ${report.id}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, hasSystemRole, requirePerson, SystemRole } from '../../common/actor';
@@ -32,6 +33,8 @@ import {
   localWeekMinute,
   openingHoursProblem,
   openingSlots,
+  OpeningState,
+  openingState,
   WeeklyOpening,
 } from './opening-hours.rules';
 
@@ -76,12 +79,30 @@ export class SupportServicesService {
           .getMany(),
     });
 
+  /**
+   * Whether each service is open now, until when and when it next opens: worked out once per
+   * service and request (three fields share it), at one "now" for the whole page.
+   */
+  readonly openingStateOf: LoaderFactory<SupportService, OpeningState> = () =>
+    new DataLoader(
+      (services) => {
+        const now = this.clock.now();
+        return Promise.resolve(services.map((service) => openingState(service.openingHours, now)));
+      },
+      { cacheKeyFn: (service) => service.id },
+    );
+
+  /** The service's own side: its organisation's members, and municipal officers. */
+  private async onOrganisationSide(actor: Actor, service: SupportService): Promise<boolean> {
+    return (
+      hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) ||
+      this.access.isActiveMember(actor, service.organisationId)
+    );
+  }
+
   /** A service's use is for its organisation's members and municipal officers: FORBIDDEN otherwise. */
   async requireUsageReader(actor: Actor, service: SupportService): Promise<void> {
-    if (
-      !hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) &&
-      !(await this.access.isActiveMember(actor, service.organisationId))
-    ) {
+    if (!(await this.onOrganisationSide(actor, service))) {
       throw DomainError.forbidden(
         "Only the organisation and municipal officers see a service's use",
       );
@@ -96,10 +117,7 @@ export class SupportServicesService {
       const runner = await this.organisations.get(service.organisationId);
       if (runner.status === OrganisationStatus.VERIFIED) return service;
     }
-    if (
-      !hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) &&
-      !(await this.access.isActiveMember(actor, service.organisationId))
-    ) {
+    if (!(await this.onOrganisationSide(actor, service))) {
       throw DomainError.notFound('SupportService', id);
     }
     return service;
@@ -160,7 +178,7 @@ export class SupportServicesService {
   ): Promise<SupportService> {
     const person = requirePerson(actor, 'Only a signed-in person publishes a service');
     await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
-    this.organisations.requireVerified(await this.organisations.get(input.organisationId));
+    await this.organisations.getVerified(input.organisationId);
     await this.districts.requireExisting([input.districtId], 'districtId');
     const openingHours = input.openingHours ?? [];
     this.requireValidHours(openingHours);
@@ -177,7 +195,7 @@ export class SupportServicesService {
           category: input.category,
           description: input.description ?? '',
           address: input.address,
-          openingHours: openingHours.map(({ day, opens, closes }) => ({ day, opens, closes })),
+          openingHours: asStored(openingHours),
           languages: input.languages ?? [],
           targetGroups: input.targetGroups ?? [],
           dailyCapacity: input.dailyCapacity ?? null,
@@ -205,13 +223,7 @@ export class SupportServicesService {
         if (value !== undefined && value !== null) Object.assign(service, { [key]: value });
       }
       if (clearDailyCapacity) service.dailyCapacity = null;
-      if (openingHours) {
-        service.openingHours = openingHours.map(({ day, opens, closes }) => ({
-          day,
-          opens,
-          closes,
-        }));
-      }
+      if (openingHours) service.openingHours = asStored(openingHours);
       await manager.save(service);
       if (openingHours) await this.writeSlots(manager, service);
       return service;
@@ -283,6 +295,11 @@ export class SupportServicesService {
       );
     }
   }
+}
+
+/** Opening hours as stored: the three fields, nothing else the input object carries. */
+function asStored(hours: readonly WeeklyOpening[]): WeeklyOpening[] {
+  return hours.map(({ day, opens, closes }) => ({ day, opens, closes }));
 }
 
 /** YYYY-MM-DD that names a real day (2026-02-30 does not). */

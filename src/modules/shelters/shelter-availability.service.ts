@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { whereJsonArrayHas } from '../../database/json-array';
 import { LoaderFactory, RangeKey, rangeLoader } from '../../graphql/loaders';
-import { MANAGERS, OrganisationAccess } from '../organisations';
+import { MANAGERS } from '../organisations';
 import {
   ReportShelterAvailabilityInput,
   ShelterAvailability,
@@ -42,7 +42,6 @@ export class ShelterAvailabilityService {
     private readonly reports: Repository<ShelterAvailabilityReport>,
     private readonly shelters: SheltersService,
     private readonly database: Database,
-    private readonly access: OrganisationAccess,
     private readonly events: ShelterEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -175,13 +174,5 @@ export class ShelterAvailabilityService {
       heldAdultPlaces: withCounts ? shelter.heldAdultPlaces : null,
       heldChildPlaces: withCounts ? shelter.heldChildPlaces : null,
     };
-  }
-
-  /**
-   * Whether the actor may see the organisation behind an availability entry: social services and
-   * the organisation's own members; partner apps never.
-   */
-  async seesOrganisation(actor: Actor, organisationId: string): Promise<boolean> {
-    return isSocialServices(actor) || this.access.isActiveMember(actor, organisationId);
   }
 }

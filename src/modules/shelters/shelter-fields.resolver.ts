@@ -3,6 +3,7 @@ import { type Actor, ApiScope } from '../../common/actor';
 import { AllowApiScope } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
+import { required } from '../../graphql/loaders';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { Organisation, OrganisationsService } from '../organisations';
 import { PeopleService, Person } from '../people';
@@ -12,17 +13,6 @@ import { ShelterAvailabilityReport } from './entities/shelter-availability-repor
 import { Shelter } from './entities/shelter.entity';
 import { ShelterAvailabilityService } from './shelter-availability.service';
 import { SheltersService } from './shelters.service';
-
-/** Loads an organisation that a record names; a missing one is a broken foreign key. */
-async function organisationOf(
-  organisations: OrganisationsService,
-  context: GraphQLContext,
-  organisationId: string,
-): Promise<Organisation> {
-  const organisation = await context.loaders.get(organisations.byId).load(organisationId);
-  if (!organisation) throw new Error(`Missing organisation ${organisationId}`);
-  return organisation;
-}
 
 @Resolver(() => Shelter)
 export class ShelterFieldsResolver {
@@ -36,7 +26,10 @@ export class ShelterFieldsResolver {
     @Parent() shelter: Shelter,
     @Context() context: GraphQLContext,
   ): Promise<Organisation> {
-    return organisationOf(this.organisations, context, shelter.organisationId);
+    return required(
+      context.loaders.get(this.organisations.byId).load(shelter.organisationId),
+      `Organisation of shelter ${shelter.id}`,
+    );
   }
 
   @ResolveField(() => ShelterAvailability, {
@@ -65,7 +58,7 @@ export class ShelterFieldsResolver {
 @Resolver(() => ShelterAvailability)
 export class ShelterAvailabilityFieldsResolver {
   constructor(
-    private readonly availability: ShelterAvailabilityService,
+    private readonly shelters: SheltersService,
     private readonly organisations: OrganisationsService,
   ) {}
 
@@ -81,8 +74,11 @@ export class ShelterAvailabilityFieldsResolver {
     @CurrentActor() actor: Actor,
     @Context() context: GraphQLContext,
   ): Promise<Organisation | null> {
-    if (!(await this.availability.seesOrganisation(actor, entry.organisationId))) return null;
-    return organisationOf(this.organisations, context, entry.organisationId);
+    if (!(await this.shelters.canSee(actor, entry))) return null;
+    return required(
+      context.loaders.get(this.organisations.byId).load(entry.organisationId),
+      `Organisation of shelter ${entry.shelterId}`,
+    );
   }
 }
 
@@ -98,9 +94,10 @@ export class PlacementFieldsResolver {
     @Parent() placement: PlacementRequest,
     @Context() context: GraphQLContext,
   ): Promise<Shelter> {
-    const shelter = await context.loaders.get(this.shelters.byId).load(placement.shelterId);
-    if (!shelter) throw new Error(`Placement ${placement.id} names a missing shelter`);
-    return shelter;
+    return required(
+      context.loaders.get(this.shelters.byId).load(placement.shelterId),
+      `Shelter of placement ${placement.id}`,
+    );
   }
 
   @ResolveField(() => Person, {
@@ -111,8 +108,9 @@ export class PlacementFieldsResolver {
     @Parent() placement: PlacementRequest,
     @Context() context: GraphQLContext,
   ): Promise<Person> {
-    const person = await context.loaders.get(this.people.byId).load(placement.requestedById);
-    if (!person) throw new Error(`Placement ${placement.id} names a missing person`);
-    return person;
+    return required(
+      context.loaders.get(this.people.byId).load(placement.requestedById),
+      `Requester of placement ${placement.id}`,
+    );
   }
 }

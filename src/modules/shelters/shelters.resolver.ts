@@ -24,6 +24,9 @@ import {
 import { ShelterAvailabilityService } from './shelter-availability.service';
 import { isSocialServices, SheltersService } from './shelters.service';
 
+/** Per published event (the same object reaches every subscriber): is its shelter listed? */
+const LISTED_BY_EVENT = new WeakMap<ShelterEvent, Promise<boolean>>();
+
 @Resolver(() => Shelter)
 export class SheltersResolver {
   constructor(
@@ -116,7 +119,15 @@ export class SheltersResolver {
         return false;
       }
       // A listed shelter that just closed is announced once more (as NO_DATA), so lists can drop it.
-      return closed || (await this.sheltersService.isListed(shelter.id)) !== null;
+      if (closed) return true;
+      // Whether the shelter is listed does not depend on the subscriber: asked once per event.
+      const event = payload[SHELTER_AVAILABILITY_CHANGED];
+      let listed = LISTED_BY_EVENT.get(event);
+      if (!listed) {
+        listed = this.sheltersService.isListed(shelter.id).then((found) => found !== null);
+        LISTED_BY_EVENT.set(event, listed);
+      }
+      return listed;
     },
     resolve(
       this: SheltersResolver,

@@ -130,8 +130,7 @@ export class SheltersService {
   ): Promise<Shelter> {
     const person = requirePerson(actor, 'Only a signed-in person registers a shelter');
     await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
-    const organisation = await this.organisations.get(input.organisationId);
-    this.organisations.requireVerified(organisation);
+    const organisation = await this.organisations.getVerified(input.organisationId);
     if (!SHELTER_OPERATOR_KINDS.includes(organisation.kind)) {
       throw DomainError.forbidden(
         `A ${organisation.kind} organisation does not run shelters; register a support service instead`,
@@ -181,7 +180,7 @@ export class SheltersService {
     const found = await this.getForChange(actor, input.shelterId, [MembershipRole.ORG_ADMIN]);
     const { shelterId: _id, ...changes } = input;
     if (changes.area) changes.area = requireArea(changes.area);
-    const wasListed = (await this.isListed(found.id)) !== null;
+    const wasListed = input.active === false && (await this.isListed(found.id)) !== null;
     const updated = await this.database.transaction(async (manager) => {
       const shelter = await this.database.findOneForUpdate(manager, Shelter, { id: found.id });
       if (!shelter) throw DomainError.notFound('Shelter', found.id);

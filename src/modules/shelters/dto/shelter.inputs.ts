@@ -339,10 +339,3 @@ export class ShelterAvailability {
 
 /** A page of shelters (Relay connection). */
 export const ShelterConnection = Connection(Shelter, 'Shelter');
-
-@InputType({ description: 'Names one shelter.' })
-export class ShelterIdInput {
-  @Field(() => ID, { description: 'The shelter.' })
-  @IsUUID()
-  shelterId: string;
-}
