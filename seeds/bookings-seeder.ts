@@ -33,7 +33,7 @@ function atTime(day: DateTime, time: string): DateTime {
  * The first day with the weekday at least two days after `now` (so even the earliest demo booking
  * is a little ahead), plus `weeksAhead` weeks, in Stockholm.
  */
-export function demoDay(now: Date, weekday: number, weeksAhead: number): DateTime {
+function demoDay(now: Date, weekday: number, weeksAhead: number): DateTime {
   let day = DateTime.fromJSDate(now, { zone: TIME_ZONE }).startOf('day').plus({ days: 2 });
   while (day.weekday !== weekday) day = day.plus({ days: 1 });
   return day.plus({ weeks: weeksAhead });

@@ -14,7 +14,7 @@ export interface RecurrenceRequest {
   until?: Date | null;
 }
 
-export interface RecurrenceLimits {
+interface RecurrenceLimits {
   /** Most occurrences a rule may give. */
   maxOccurrences: number;
   /** What an occurrence is called in messages, plural (e.g. `walks`). */
@@ -50,7 +50,7 @@ interface ByDay {
 }
 
 /** The parts of an RRULE this expansion understands (the rest is refused, never ignored). */
-export interface RecurrenceRule {
+interface RecurrenceRule {
   freq: Frequency;
   interval: number;
   count: number | null;

@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 
-interface DriverError {
+/** What the drivers (pg, better-sqlite3) put on a failed query. */
+export interface DriverError {
   code?: string;
   constraint?: string;
   message?: string;

@@ -13,7 +13,7 @@ import { ResourceSchedule } from './resource-schedule.service';
 import { ResourcesService } from './resources.service';
 
 /** The longest blackout (a resource closed for longer is better removed or changed). */
-export const MAX_BLACKOUT_DAYS = 366;
+const MAX_BLACKOUT_DAYS = 366;
 
 /**
  * Blackouts: the owner closes a resource for a period. New bookings in it are refused

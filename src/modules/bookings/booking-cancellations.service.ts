@@ -105,18 +105,11 @@ export class BookingCancellationsService {
     const cancelled: Booking[] = [];
     for (const booking of bookings) {
       cancelled.push(
-        await this.transitions.change(
-          manager,
-          actor,
-          booking,
-          BookingStatus.CANCELLED,
-          'cancelled',
-          {
-            cancelledById: personId,
-            cancelledAt: this.clock.now(),
-            cancelReason: input.reason ?? null,
-          },
-        ),
+        await this.transitions.change(manager, actor, booking, BookingStatus.CANCELLED, {
+          cancelledById: personId,
+          cancelledAt: this.clock.now(),
+          cancelReason: input.reason ?? null,
+        }),
       );
     }
     return cancelled;

@@ -1,14 +1,9 @@
 import { QueryFailedError } from 'typeorm';
+import type { DriverError } from '../../database/database-errors';
 import { BOOKING_OVERLAP_CONSTRAINT } from './entities/booking.entity';
 
 /** The message the SQLite overlap triggers raise (see the Bookings migration). */
-export const SQLITE_OVERLAP_MESSAGE = 'BOOKING_CONFLICT: overlaps a live booking of the resource';
-
-interface DriverError {
-  code?: string;
-  constraint?: string;
-  message?: string;
-}
+const SQLITE_OVERLAP_MESSAGE = 'BOOKING_CONFLICT: overlaps a live booking of the resource';
 
 /**
  * The database refused a booking that overlaps a live one: PostgreSQL's exclusion constraint

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan, MoreThan } from 'typeorm';
 import { Actor, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/errors/domain-error';
-import { ErrorCode } from '../../common/errors/error-codes';
-import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
 import { BookingNotifier } from './booking-notifier.service';
 import { BookingTransitions } from './booking-transitions.service';
+import { BookingRefusalCode } from './bookings.rules';
 import { BookingsService } from './bookings.service';
 import { BookingIdInput, RejectBookingInput } from './dto/booking.inputs';
-import { Blackout } from './entities/blackout.entity';
 import { Booking, BookingStatus } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
-import { ResourceSchedule } from './resource-schedule.service';
+import { refusalError, ResourceSchedule } from './resource-schedule.service';
 import { ResourcesService } from './resources.service';
 
 /**
@@ -43,30 +39,21 @@ export class BookingDecisionsService {
       // Held against a blackout being added meanwhile.
       await this.schedule.lockForBooking(manager, resource.id);
       const current = await this.transitions.current(manager, booking.id, BookingStatus.CONFIRMED);
-      const blackout = await manager.findOne(Blackout, {
-        where: {
-          resourceId: resource.id,
-          startsAt: LessThan(current.endsAt),
-          endsAt: MoreThan(current.startsAt),
-        },
-      });
+      const [blackout] = await this.schedule.blackoutsIn(manager, resource.id, current);
       if (blackout) {
-        throw new DomainError(
-          ErrorCode.RESOURCE_BLACKED_OUT,
-          'The resource is closed then: remove the blackout or reject the booking',
-          {
-            blackoutId: blackout.id,
-            startsAt: toStockholmIso(blackout.startsAt),
-            endsAt: toStockholmIso(blackout.endsAt),
-          },
-        );
+        throw refusalError({
+          code: BookingRefusalCode.RESOURCE_BLACKED_OUT,
+          message: 'The resource is closed then: remove the blackout or reject the booking',
+          blackoutId: blackout.id,
+          startsAt: blackout.startsAt,
+          endsAt: blackout.endsAt,
+        });
       }
       const decided = await this.transitions.change(
         manager,
         actor,
         current,
         BookingStatus.CONFIRMED,
-        'approved',
         { decidedById: person.personId, decidedAt: this.clock.now() },
       );
       await this.notifier.approved(manager, resource, decided);
@@ -85,7 +72,6 @@ export class BookingDecisionsService {
         actor,
         current,
         BookingStatus.REJECTED,
-        'rejected',
         {
           rejectionReason: input.reason,
           decidedById: person.personId,

@@ -50,11 +50,10 @@ export class BookingJobsService {
             ANONYMOUS,
             booking,
             BookingStatus.EXPIRED,
-            'expired',
             { decidedAt: now },
           );
           const resource = await manager.findOneByOrFail(Resource, { id: changed.resourceId });
-          await this.notifier.expired(manager, resource, [changed]);
+          await this.notifier.expired(manager, resource, changed);
         });
         expired += 1;
       } catch (error) {

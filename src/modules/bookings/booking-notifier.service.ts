@@ -140,19 +140,13 @@ export class BookingNotifier {
   }
 
   /** The bookers of requests that started without an answer (see BookingJobsService). */
-  expired(manager: EntityManager, resource: Resource, bookings: readonly Booking[]): Promise<void> {
-    return this.notifications.notify(
-      manager,
-      bookings.map((booking) => ({
-        recipientPersonId: booking.bookedById,
-        kind: NotificationKind.BOOKING_EXPIRED,
-        subject: `Bokningsförfrågan besvarades inte: ${resource.name}`,
-        body:
-          `Din förfrågan om ${resource.name} ${when(booking)} besvarades inte innan den började ` +
-          'och är stängd.',
-        data: { bookingId: booking.id, resourceId: resource.id },
-      })),
-    );
+  expired(manager: EntityManager, resource: Resource, booking: Booking): Promise<void> {
+    return this.toBooker(manager, resource, booking, NotificationKind.BOOKING_EXPIRED, {
+      subject: `Bokningsförfrågan besvarades inte: ${resource.name}`,
+      body:
+        `Din förfrågan om ${resource.name} ${when(booking)} besvarades inte innan den började ` +
+        'och är stängd.',
+    });
   }
 
   private toBooker(

@@ -28,7 +28,7 @@ import { Booking, BookingStatus } from './entities/booking.entity';
 import { refusalError, ResourceSchedule } from './resource-schedule.service';
 
 /** Most occurrences one recurring booking may have (two years of weekly meetings). */
-export const MAX_RECURRING_OCCURRENCES = 104;
+const MAX_RECURRING_OCCURRENCES = 104;
 /** How often a recurring booking is tried again when a concurrent booking took one of its times. */
 const RECURRING_ATTEMPTS = 3;
 

@@ -7,7 +7,12 @@ import { AuditService } from '../audit';
 import { Booking, BookingStatus, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
 
 /** What the audit log calls each change of a booking's status. */
-export type BookingChange = 'approved' | 'rejected' | 'cancelled' | 'expired';
+const CHANGE = {
+  [BookingStatus.CONFIRMED]: 'approved',
+  [BookingStatus.REJECTED]: 'rejected',
+  [BookingStatus.CANCELLED]: 'cancelled',
+  [BookingStatus.EXPIRED]: 'expired',
+} as const;
 
 /**
  * The status changes of a booking, each one conditional UPDATE on the status it was read with (so
@@ -52,8 +57,7 @@ export class BookingTransitions {
     manager: EntityManager,
     actor: Actor,
     booking: Booking,
-    status: BookingStatus,
-    verb: BookingChange,
+    status: keyof typeof CHANGE,
     fields: Partial<Booking>,
   ): Promise<Booking> {
     const result = await manager.update(
@@ -62,9 +66,10 @@ export class BookingTransitions {
       { status, ...fields },
     );
     if (!result.affected) throw DomainError.invalidTransition('Booking', 'CHANGED', status);
-    const changed = await manager.findOneByOrFail(Booking, { id: booking.id });
+    // Nothing else of the row can have changed while its status still matched.
+    const changed = manager.create(Booking, { ...booking, status, ...fields });
     await this.audit.record(manager, actor, {
-      action: `booking.${verb}`,
+      action: `booking.${CHANGE[status]}`,
       entityType: 'Booking',
       entityId: booking.id,
       before: { status: booking.status },

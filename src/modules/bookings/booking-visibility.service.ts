@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasSystemRole, isAdmin, SystemRole } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { RequestLoaders } from '../../graphql/loaders';
+import { RequestLoaders, required } from '../../graphql/loaders';
 import { OrganisationAccess } from '../organisations';
 import { BookingSight, bookingSight, seesSchedule, Viewer } from './bookings.rules';
 import { Booking } from './entities/booking.entity';
@@ -28,7 +28,7 @@ export class BookingVisibility {
     return {
       admin: isAdmin(actor),
       officer: hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER),
-      organisationIds: new Set((await this.access.activeRoles(actor)).keys()),
+      organisationIds: new Set(await this.access.activeOrganisationIds(actor)),
     };
   }
 
@@ -45,8 +45,10 @@ export class BookingVisibility {
    * the resource is taken (purpose, organisation, attendees, who booked and the rest are hidden).
    */
   async details(actor: Actor, booking: Booking, loaders: RequestLoaders): Promise<Booking | null> {
-    const resource = await loaders.get(this.resources.byId).load(booking.resourceId);
-    if (!resource) throw new Error(`Booking ${booking.id} names a missing resource`);
+    const resource = await required(
+      loaders.get(this.resources.byId).load(booking.resourceId),
+      `Resource of booking ${booking.id}`,
+    );
     return (await this.sightOf(actor, booking, resource)) === BookingSight.FULL ? booking : null;
   }
 
@@ -69,8 +71,10 @@ export class BookingVisibility {
     bookings: T[],
     loaders: RequestLoaders,
   ): Promise<T[]> {
-    const resource = await loaders.get(this.resources.byId).load(resourceId);
-    if (!resource) throw new Error(`Resource ${resourceId} is missing`);
+    const resource = await required(
+      loaders.get(this.resources.byId).load(resourceId),
+      `Resource ${resourceId}`,
+    );
     return this.visibleOf(actor, resource, bookings);
   }
 

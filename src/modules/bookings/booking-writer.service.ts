@@ -24,7 +24,7 @@ export interface Booker {
 }
 
 /** What a new booking says beyond its interval. */
-export type BookingFields = Pick<Booking, 'purpose' | 'attendees' | 'seriesId' | 'confidential'>;
+type BookingFields = Pick<Booking, 'purpose' | 'attendees' | 'seriesId' | 'confidential'>;
 
 /**
  * The steps every booking takes, single or recurring: who may book (before the transaction), the
@@ -117,7 +117,12 @@ export class BookingWriter {
           cancelReason: null,
         }),
       );
-      await this.audit.record(manager, actor, {
+      bookings.push(booking);
+    }
+    await this.audit.recordMany(
+      manager,
+      actor,
+      bookings.map((booking) => ({
         action: status === BookingStatus.REQUESTED ? 'booking.requested' : 'booking.confirmed',
         entityType: 'Booking',
         entityId: booking.id,
@@ -130,9 +135,8 @@ export class BookingWriter {
           ...(fields.confidential ? { confidential: true } : {}),
           ...(fields.seriesId ? { seriesId: fields.seriesId } : {}),
         },
-      });
-      bookings.push(booking);
-    }
+      })),
+    );
     return bookings;
   }
 

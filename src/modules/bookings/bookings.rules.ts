@@ -18,7 +18,7 @@ export interface HeldBooking extends Interval {
   blockedUntil: Date;
 }
 
-export interface BlackoutPeriod extends Interval {
+interface BlackoutPeriod extends Interval {
   id: string;
 }
 
@@ -148,7 +148,7 @@ export function mayBook(
 }
 
 /** The rules a resource is created or changed with. */
-export type ResourceRuleShape = Pick<
+type ResourceRuleShape = Pick<
   ResourceRules,
   | 'ownerOrganisationId'
   | 'bookableBy'
@@ -238,7 +238,7 @@ export function windowRefusal(
  * The end of the interval a live booking holds against a booking made now: its stored
  * `blockedUntil`, or its end plus today's buffer if the buffer has grown since.
  */
-export function heldUntil(booking: HeldBooking, bufferMinutes: number): Date {
+function heldUntil(booking: HeldBooking, bufferMinutes: number): Date {
   const withBuffer = plusMinutes(booking.endsAt, bufferMinutes);
   return booking.blockedUntil > withBuffer ? booking.blockedUntil : withBuffer;
 }
@@ -267,7 +267,7 @@ export function conflictingBooking<T extends HeldBooking>(
   );
 }
 
-export function blackoutHit<T extends BlackoutPeriod>(
+function blackoutHit<T extends BlackoutPeriod>(
   candidate: Interval,
   blackouts: readonly T[],
 ): T | null {

@@ -5,7 +5,7 @@ import { FindOptionsWhere, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { LoaderFactory, loaderById, RequestLoaders } from '../../graphql/loaders';
+import { LoaderFactory, RequestLoaders } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { BookingVisibility } from './booking-visibility.service';
@@ -18,14 +18,14 @@ import { Resource } from './entities/resource.entity';
 /** What `Resource.bookings` and `Resource.blackouts` show when no range is given. */
 export const DEFAULT_RANGE_DAYS = 30;
 /** The longest range those fields answer for (BAD_USER_INPUT beyond it). */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 /** Most rows one range query of the loaders reads; more is BAD_USER_INPUT (ask for less). */
-export const MAX_RANGE_ROWS = 5_000;
+const MAX_RANGE_ROWS = 5_000;
 
 const DAY_MS = 24 * 3600_000;
 
 /** A resource and an interval: the key of the range loaders. */
-export interface ResourceRangeKey {
+interface ResourceRangeKey {
   resourceId: string;
   startsAt: Date;
   endsAt: Date;
@@ -103,8 +103,6 @@ export class BookingsService {
     private readonly visibility: BookingVisibility,
     private readonly clock: Clock,
   ) {}
-
-  readonly byId: LoaderFactory<string, Booking | null> = () => loaderById(this.bookings);
 
   /** Live (REQUESTED and CONFIRMED) bookings per resource overlapping a range, by start. */
   readonly liveByResourceAndRange: LoaderFactory<ResourceRangeKey, Booking[]> = () =>

@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { BookingVisibility } from './booking-visibility.service';
-import {
-  busyFor,
-  freeIntervals,
-  Interval,
-  minutesOf,
-  plusMinutes,
-  windowEnd,
-} from './bookings.rules';
+import { Database } from '../../database/database.service';
+import { busyFor, freeIntervals, Interval, minutesOf, windowEnd } from './bookings.rules';
 import { FreeInterval, ResourceAvailabilityArgs } from './dto/resource.inputs';
-import { Blackout } from './entities/blackout.entity';
-import { Booking, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
+import { ResourceSchedule } from './resource-schedule.service';
 import { ResourcesService } from './resources.service';
 
 /** The longest range `resourceAvailability` answers for. */
-export const MAX_AVAILABILITY_DAYS = 92;
+const MAX_AVAILABILITY_DAYS = 92;
 
 /** When a resource is free (what someone who may see its bookings as busy time may ask). */
 @Injectable()
 export class ResourceAvailabilityService {
   constructor(
-    @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
-    @InjectRepository(Blackout) private readonly blackouts: Repository<Blackout>,
+    private readonly database: Database,
+    private readonly schedule: ResourceSchedule,
     private readonly resources: ResourcesService,
     private readonly visibility: BookingVisibility,
     private readonly clock: Clock,
@@ -55,25 +46,12 @@ export class ResourceAvailabilityService {
       endsAt: limit && limit < args.to ? limit : args.to,
     };
     if (range.endsAt <= range.startsAt) return [];
-    const buffer = resource.bufferMinutes;
+    const manager = this.database.dataSource.manager;
     const [held, closed] = await Promise.all([
-      this.bookings.find({
-        where: {
-          resourceId: resource.id,
-          status: In(LIVE_BOOKING_STATUSES),
-          startsAt: LessThan(plusMinutes(range.endsAt, buffer)),
-          blockedUntil: MoreThan(plusMinutes(range.startsAt, -buffer)),
-        },
-      }),
-      this.blackouts.find({
-        where: {
-          resourceId: resource.id,
-          startsAt: LessThan(range.endsAt),
-          endsAt: MoreThan(range.startsAt),
-        },
-      }),
+      this.schedule.heldAround(manager, resource, range),
+      this.schedule.blackoutsIn(manager, resource.id, range),
     ]);
-    const busy = [...held.map((booking) => busyFor(booking, buffer)), ...closed];
+    const busy = [...held.map((booking) => busyFor(booking, resource.bufferMinutes)), ...closed];
     return freeIntervals(range, busy, resource.minDurationMinutes ?? 0).map((free) => ({
       ...free,
       minutes: Math.floor(minutesOf(free)),

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { stockholmCalendar } from '../../common/ical';
 import { TIME_ZONE } from '../../common/time';
-import { OrganisationsService } from '../organisations';
+import { Organisation } from '../organisations';
 import { DomainError } from '../../common/errors/domain-error';
 import { Booking, BookingStatus } from './entities/booking.entity';
 import { BookableBy } from './entities/resource.entity';
@@ -17,7 +17,7 @@ const PAST_DAYS = 30;
 const AHEAD_DAYS = 365;
 
 /** What a confidential booking is called in the public calendar (no organisation, no purpose). */
-export const CONFIDENTIAL_SUMMARY = 'Bokad';
+const CONFIDENTIAL_SUMMARY = 'Bokad';
 
 /**
  * A resource's public iCalendar feed: its CONFIRMED bookings, each with the booking
@@ -32,7 +32,6 @@ export class ResourceCalendarService {
   constructor(
     @InjectRepository(Booking) private readonly bookings: Repository<Booking>,
     private readonly resources: ResourcesService,
-    private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,8 +39,11 @@ export class ResourceCalendarService {
     const resource = await this.resources.get(resourceId);
     if (resource.bookableBy === BookableBy.OWNER_ONLY) throw DomainError.notFound('Calendar');
     const now = DateTime.fromJSDate(this.clock.now(), { zone: TIME_ZONE });
-    const bookings = await this.bookings
+    // The booking organisation's name comes with each booking, in the same query.
+    const { entities: bookings, raw } = await this.bookings
       .createQueryBuilder('booking')
+      .innerJoin(Organisation, 'booker', 'booker.id = booking.organisationId')
+      .addSelect('booker.name', 'bookerName')
       .where('booking.resourceId = :resourceId', { resourceId })
       .andWhere('booking.status = :confirmed', { confirmed: BookingStatus.CONFIRMED })
       .andWhere('booking.endsAt > :from AND booking.startsAt < :to', {
@@ -49,11 +51,11 @@ export class ResourceCalendarService {
         to: now.plus({ days: AHEAD_DAYS }).toJSDate(),
       })
       .orderBy('booking.startsAt', 'ASC')
-      .getMany();
-    const names = await this.bookerNames(bookings);
+      .getRawAndEntities<{ booking_id: string; bookerName: string }>();
+    const names = new Map(raw.map((row) => [row.booking_id, row.bookerName]));
     const calendar = stockholmCalendar(resource.name);
     for (const booking of bookings) {
-      const name = booking.confidential ? null : names.get(booking.organisationId);
+      const name = booking.confidential ? null : names.get(booking.id);
       calendar.createEvent({
         id: `${booking.id}@samverkan`,
         start: DateTime.fromJSDate(booking.startsAt).setZone(TIME_ZONE),
@@ -64,18 +66,5 @@ export class ResourceCalendarService {
       });
     }
     return calendar.toString();
-  }
-
-  /** The names of the organisations of the bookings that are not confidential, in one query. */
-  private async bookerNames(bookings: Booking[]): Promise<Map<string, string>> {
-    const ids = [...new Set(bookings.filter((b) => !b.confidential).map((b) => b.organisationId))];
-    const found = await this.organisations.byId().loadMany(ids);
-    return new Map(
-      found.flatMap((organisation) =>
-        organisation && !(organisation instanceof Error)
-          ? [[organisation.id, organisation.name] as const]
-          : [],
-      ),
-    );
   }
 }

@@ -20,7 +20,7 @@ import { Booking, LIVE_BOOKING_STATUSES } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
 
 /** The span from the earliest start to the latest end of some intervals. */
-export function spanOf(intervals: readonly Interval[]): Interval {
+function spanOf(intervals: readonly Interval[]): Interval {
   return {
     startsAt: new Date(Math.min(...intervals.map((interval) => interval.startsAt.getTime()))),
     endsAt: new Date(Math.max(...intervals.map((interval) => interval.endsAt.getTime()))),
@@ -97,13 +97,7 @@ export class ResourceSchedule {
   ): Promise<BookingContext> {
     const span = spanOf(candidates);
     const held = await this.heldAround(manager, resource, span);
-    const blackouts = await manager.find(Blackout, {
-      where: {
-        resourceId: resource.id,
-        startsAt: LessThan(span.endsAt),
-        endsAt: MoreThan(span.startsAt),
-      },
-    });
+    const blackouts = await this.blackoutsIn(manager, resource.id, span);
     const ownBookings = !quotaApplies(resource, organisationId)
       ? []
       : await manager.find(Booking, {
@@ -132,12 +126,15 @@ export class ResourceSchedule {
     );
   }
 
+  /** The resource's blackouts overlapping `span`. */
+  blackoutsIn(manager: EntityManager, resourceId: string, span: Interval): Promise<Blackout[]> {
+    return manager.find(Blackout, {
+      where: { resourceId, startsAt: LessThan(span.endsAt), endsAt: MoreThan(span.startsAt) },
+    });
+  }
+
   /** Live bookings of the resource that could conflict with a booking inside `span`. */
-  private heldAround(
-    manager: EntityManager,
-    resource: Resource,
-    span: Interval,
-  ): Promise<Booking[]> {
+  heldAround(manager: EntityManager, resource: Resource, span: Interval): Promise<Booking[]> {
     return manager.find(Booking, {
       where: {
         resourceId: resource.id,
