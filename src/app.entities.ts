@@ -12,7 +12,12 @@ import {
   GrantReview,
 } from './modules/grants';
 import { CalendarFeed, Shift, ShiftSeries, Signup, WalkReport } from './modules/night-walks';
-import { Notification } from './modules/notifications';
+import {
+  MailMessage,
+  Notification,
+  NotificationSettings,
+  SentReminder,
+} from './modules/notifications';
 import { Membership, Organisation, OrganisationDistrict } from './modules/organisations';
 import { Person } from './modules/people';
 import { ServiceUsageReport, SupportService, SupportServiceOpeningSlot } from './modules/services';
@@ -35,6 +40,9 @@ export const ENTITIES = [
   RefreshToken,
   LoginAttempt,
   Notification,
+  MailMessage,
+  NotificationSettings,
+  SentReminder,
   ShiftSeries,
   Shift,
   Signup,

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ScheduleModule } from '@nestjs/schedule';
 import type { DestinationStream } from 'pino';
 import { ENTITIES } from './app.entities';
 import { CommonModule } from './common/common.module';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { ScheduledJobsModule } from './common/scheduled-jobs';
 import { createValidationPipe } from './common/validation';
 import { AppConfigModule, AppConfigOptions } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -47,7 +47,7 @@ export class AppModule {
         LoggingModule.forRoot(options.logDestination),
         DatabaseModule.forRoot(ENTITIES),
         CommonModule,
-        ...(options.scheduledJobs === false ? [] : [ScheduleModule.forRoot()]),
+        ScheduledJobsModule.forRoot(options.scheduledJobs !== false),
         ApiGraphQLModule,
         PubSubModule,
         HealthModule,

@@ -3,6 +3,7 @@ import { ApiScope } from '../src/common/actor';
 import { BlackoutsService, BookingRequestsService } from '../src/modules/bookings';
 import { GrantProgrammesService } from '../src/modules/grants';
 import { Shift, SignupsService } from '../src/modules/night-walks';
+import { MailMessage, MailStatus, NotificationKind } from '../src/modules/notifications';
 import { Membership, MembershipRole, OrganisationStatus } from '../src/modules/organisations';
 import { SupportService } from '../src/modules/services';
 import { PlacementRequest, PlacementsService, Shelter } from '../src/modules/shelters';
@@ -374,6 +375,54 @@ const MATRIX: Record<string, [string, Run]> = {
     gql(`mutation { regenerateMyCalendarUrl }`),
   ],
   'Query.myNotifications': ['U F ok ok ok ok ok ok', gql(`{ myNotifications { totalCount } }`)],
+  'Mutation.markAllNotificationsRead': [
+    'U F ok ok ok ok ok ok',
+    gql(`mutation { markAllNotificationsRead }`),
+  ],
+  'Query.myNotificationSettings': [
+    'U F ok ok ok ok ok ok',
+    gql(`{ myNotificationSettings { groups { group mail } } }`),
+  ],
+  'Mutation.updateNotificationSettings': [
+    'U F ok ok ok ok ok ok',
+    gql(
+      `mutation { updateNotificationSettings(input: { groups: [{ group: GRANTS, mail: false }] }) { mailEnabled } }`,
+    ),
+  ],
+  'Query.mailOutbox': ['U F F F F F F ok', gql(`{ mailOutbox { totalCount } }`)],
+  'Mutation.retryMail': [
+    'U F F F F F F ok',
+    gql(`mutation($input: MailIdInput!) { retryMail(input: $input) { status } }`, async (world) => {
+      const mails = world.test.dataSource.getRepository(MailMessage);
+      const mail = await mails.save(
+        mails.create({
+          recipientPersonId: world.x.volunteer.person.id,
+          notificationId: null,
+          kind: NotificationKind.SHIFT_REMINDER,
+          unsubscribeGroup: null,
+          toAddress: 'matris@example.se',
+          subject: 'Matris',
+          textBody: 'Matris',
+          htmlBody: '<p>Matris</p>',
+          status: MailStatus.FAILED,
+          attempts: 6,
+          nextAttemptAt: null,
+          lastError: '550 No such user',
+          sentAt: null,
+        }),
+      );
+      return { input: { mailId: mail.id } };
+    }),
+  ],
+  'Mutation.messageShiftWalkers': [
+    'U F F ok F F F ok',
+    gql(
+      `mutation($input: MessageShiftWalkersInput!) { messageShiftWalkers(input: $input) { walkers } }`,
+      ({ x }) => ({
+        input: { shiftId: x.shift.id, subject: 'Samling', body: 'Vi ses vid torget.' },
+      }),
+    ),
+  ],
   'Mutation.createShift': [
     'U F F ok F F F ok',
     gql(
@@ -960,6 +1009,9 @@ const RECORD_LEVEL: Record<string, string> = {
   'Mutation.declineInvitation': 'only the invitee (memberships.e2e-spec)',
   'Mutation.leaveOrganisation': 'only a member of that organisation (memberships.e2e-spec)',
   'Mutation.markNotificationRead': 'only the recipient (night-walks.e2e-spec)',
+  'Mutation.markNotificationsRead': 'only the recipient (notifications.e2e-spec)',
+  'Subscription.notificationAdded':
+    'a signed-in person, their own notifications, over graphql-ws (notifications-live.e2e-spec)',
   'Subscription.shiftChanged': 'public, over graphql-ws (night-walks-live.e2e-spec)',
   'Subscription.shelterAvailabilityChanged':
     'SOCIAL_SERVICES and partner apps with shelters:availability, over graphql-ws (shelters-live.e2e-spec)',

@@ -822,7 +822,7 @@ describe('grants: programmes, applications and assessment', () => {
       });
       expect(notices).toHaveLength(1);
       expect(notices[0].data).toMatchObject({ applicationId, awardedAmount: 2_000_000 });
-      expect(notices[0].body).toMatch(/20 000,00 kr av sökta 30 000,00 kr/);
+      expect(notices[0].body).toMatch(/delvis beviljad: 20 000 kr av sökta 30 000 kr\./);
 
       const audit = await test.auditOf(applicationId);
       expect(audit.map((entry) => entry.action)).toEqual([

@@ -17,10 +17,14 @@ describe('start-up', () => {
       expect(schedules).toEqual({
         'auth-housekeeping': '0 0-23/1 * * *',
         'bookings-expire-requests': '0 */5 * * * *',
+        'bookings-unanswered-reminders': '0 */30 * * * *',
+        'credentials-expiry-reminders': '0 0-23/1 * * *',
         'grants-close-programmes': '0 */10 * * * *',
+        'grants-follow-up-overdue': '0 0-23/1 * * *',
         'grants-follow-up-reminders': '0 0-23/1 * * *',
         'night-walks-no-shows': '0 */5 * * * *',
         'night-walks-reminders': '0 */10 * * * *',
+        'night-walks-understaffed': '0 */10 * * * *',
         'shelters-announce-stale': '0 */5 * * * *',
         'shelters-expire-holds': '*/1 * * * *',
       });

@@ -40,6 +40,15 @@ export class AppConfig {
   };
   /** Days before a grant's follow-up report is due that its organisation is reminded (once). */
   readonly grantFollowUpReminderDays: number;
+  /** Mail delivery; null when SMTP_URL is not set (notifications are stored, not mailed). */
+  readonly mail: {
+    readonly smtpUrl: string;
+    readonly from: string;
+    /** How often the outbox is looked at besides right after a commit that queued mail. */
+    readonly dispatchIntervalSeconds: number;
+    /** The longest a send may take; a claim older than this is taken over (its sender died). */
+    readonly sendTimeoutSeconds: number;
+  } | null;
 
   constructor(raw: Record<string, string | undefined>) {
     const env = validateEnvironment(raw);
@@ -81,6 +90,20 @@ export class AppConfig {
       placementHoldMinutes: env.PLACEMENT_HOLD_MINUTES,
     };
     this.grantFollowUpReminderDays = env.GRANT_FOLLOW_UP_REMINDER_DAYS;
+    this.mail =
+      env.SMTP_URL && env.MAIL_FROM
+        ? {
+            smtpUrl: env.SMTP_URL,
+            from: env.MAIL_FROM,
+            dispatchIntervalSeconds: env.MAIL_DISPATCH_INTERVAL_SECONDS,
+            sendTimeoutSeconds: env.MAIL_SEND_TIMEOUT_SECONDS,
+          }
+        : null;
+  }
+
+  /** Where links in mail and calendar feeds point: PUBLIC_BASE_URL, else this machine's port. */
+  get linkBaseUrl(): string {
+    return this.publicBaseUrl ?? `http://localhost:${this.port}`;
   }
 
   get isProduction(): boolean {

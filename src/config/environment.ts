@@ -138,6 +138,30 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(365)
   GRANT_FOLLOW_UP_REMINDER_DAYS = 14;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+    message: 'MAIL_FROM must be an address, e.g. "Samverkan <samverkan@kommun.se>"',
+  })
+  MAIL_FROM?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_DISPATCH_INTERVAL_SECONDS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_SEND_TIMEOUT_SECONDS = 120;
 }
 
 /** Start-up refuses to continue; the message names every variable that needs fixing. */
@@ -168,6 +192,9 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   }
   if (Boolean(env.SAMVERKAN_ADMIN_EMAIL) !== Boolean(env.SAMVERKAN_ADMIN_PASSWORD)) {
     problems.push('SAMVERKAN_ADMIN_EMAIL and SAMVERKAN_ADMIN_PASSWORD must be set together');
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    problems.push('MAIL_FROM is required when SMTP_URL is set');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;

@@ -26,7 +26,8 @@ export class Database {
   /**
    * Runs `work` in one transaction. On PostgreSQL a transaction aborted by a deadlock or a
    * serialisation failure is run again (up to three times): work inside a transaction only touches
-   * the database, so running it again is safe.
+   * the database, so running it again is safe. What must follow the commit (an event, a mail
+   * dispatch) is registered with `TransactionScope.afterCommit` and runs once it has committed.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.scope.isInside()) {
@@ -35,8 +36,13 @@ export class Database {
       );
     }
     for (let attempt = 1; ; attempt += 1) {
+      const afterCommit: Array<() => void> = [];
       try {
-        return await this.dataSource.transaction((manager) => this.scope.run(() => work(manager)));
+        const result = await this.dataSource.transaction((manager) =>
+          this.scope.run(() => work(manager), afterCommit),
+        );
+        for (const effect of afterCommit) effect();
+        return result;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isTransientConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));

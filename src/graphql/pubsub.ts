@@ -13,3 +13,10 @@ export const PUB_SUB = Symbol('PUB_SUB');
   exports: [PUB_SUB],
 })
 export class PubSubModule {}
+
+/**
+ * Published (after commit) when sessions of a person end — sign-out, a password change, a reused
+ * refresh token — with `{ personId }`, so long-lived subscriptions re-check their credentials now
+ * rather than at their next event.
+ */
+export const SESSION_ENDED = 'sessionEnded';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import { PubSub } from 'graphql-subscriptions';
 import { IsNull, Repository } from 'typeorm';
 import { ANONYMOUS, Actor, PersonActor, requirePerson, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -9,6 +10,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { sha256Hex } from '../../common/sha256';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
+import { PUB_SUB, SESSION_ENDED } from '../../graphql/pubsub';
 import { PasswordService, Person, PeopleService } from '../people';
 import { AuthPayload, ChangePasswordInput, LogoutInput, RegisterInput } from './dto/auth.inputs';
 import { AuthSession } from './entities/auth-session.entity';
@@ -55,7 +57,13 @@ export class AuthService {
     private readonly loginAttempts: LoginAttemptsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Inject(PUB_SUB) private readonly pubSub: PubSub,
   ) {}
+
+  /** Tells live subscriptions of the person to check their credentials again (after commit). */
+  private sessionsEnded(personId: string): void {
+    void this.pubSub.publish(SESSION_ENDED, { personId });
+  }
 
   async register(input: RegisterInput): Promise<SignedInSession> {
     const person = await this.people.create(ANONYMOUS, input);
@@ -126,7 +134,7 @@ export class AuthService {
           { id: session.id, revokedAt: IsNull() },
           { revokedAt: now, revokedReason: SessionEnd.REFRESH_TOKEN_REUSE },
         );
-        return { kind: 'reused' as const };
+        return { kind: 'reused' as const, personId: session.personId };
       }
       if (stored.expiresAt <= now) return { kind: 'invalid' as const };
       const refresh = await this.issueRefreshToken(
@@ -137,6 +145,7 @@ export class AuthService {
       return { kind: 'rotated' as const, session, refresh };
     });
     // A reused token's session is revoked in a committed transaction before this error is thrown.
+    if (outcome.kind === 'reused') this.sessionsEnded(outcome.personId);
     if (outcome.kind !== 'rotated') throw DomainError.unauthenticated(INVALID_REFRESH);
     const person = await this.people.get(outcome.session.personId);
     return {
@@ -155,6 +164,7 @@ export class AuthService {
       revokedAt: this.clock.now(),
       revokedReason: SessionEnd.LOGOUT,
     });
+    this.sessionsEnded(person.personId);
     return true;
   }
 
@@ -177,6 +187,7 @@ export class AuthService {
         })
         .execute();
     });
+    this.sessionsEnded(person.id);
     return this.people.get(person.id);
   }
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { SystemRole } from '../../common/actor';
-import { TIME_ZONE } from '../../common/time';
-import { NotificationKind, NotificationsService } from '../notifications';
+import { NotificationKind, NotificationsService, type UnaddressedNotice } from '../notifications';
 import { OrganisationAccess } from '../organisations';
 import { PeopleService } from '../people';
 import { Blackout } from './entities/blackout.entity';
@@ -11,12 +9,9 @@ import { Booking } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
 import { OWNER_ROLES } from './resources.service';
 
-/** "tisdag 12 jan 2027 18:00–20:00" in Stockholm time. */
-function when(booking: Pick<Booking, 'startsAt' | 'endsAt'>): string {
-  const start = DateTime.fromJSDate(booking.startsAt, { zone: TIME_ZONE }).setLocale('sv');
-  const end = DateTime.fromJSDate(booking.endsAt, { zone: TIME_ZONE }).setLocale('sv');
-  const sameDay = start.toISODate() === end.toISODate();
-  return `${start.toFormat('cccc d LLL yyyy HH:mm')}–${end.toFormat(sameDay ? 'HH:mm' : 'd LLL HH:mm')}`;
+/** What a booking notice says about the booking; the templates write it in the reader's words. */
+function bookedTime(resource: Resource, booking: Pick<Booking, 'startsAt' | 'endsAt'>) {
+  return { resourceName: resource.name, startsAt: booking.startsAt, endsAt: booking.endsAt };
 }
 
 /**
@@ -52,15 +47,47 @@ export class BookingNotifier {
     if (bookings.length === 0) return;
     const approvers = await this.approversOf(manager, resource);
     const first = bookings[0];
-    const what =
-      bookings.length === 1 ? when(first) : `${bookings.length} tillfällen från ${when(first)}`;
     await this.notifications.notify(
       manager,
       approvers.map((recipientPersonId) => ({
         recipientPersonId,
         kind: NotificationKind.BOOKING_REQUESTED,
-        subject: `Bokningsförfrågan: ${resource.name}`,
-        body: `${resource.name} önskas ${what}: ${first.purpose}. Godkänn eller avslå förfrågan.`,
+        params: {
+          ...bookedTime(resource, first),
+          occasions: bookings.length,
+          purpose: first.purpose,
+        },
+        data: {
+          resourceId: resource.id,
+          bookingIds: bookings.map((booking) => booking.id),
+          ...(first.seriesId ? { seriesId: first.seriesId } : {}),
+        },
+      })),
+    );
+  }
+
+  /**
+   * Whoever answers for the resource: a request (all its bookings) has waited 48 hours for an
+   * answer. The job claims the reminder once per request (see BookingJobsService).
+   */
+  async unanswered(
+    manager: EntityManager,
+    resource: Resource,
+    bookings: readonly Booking[],
+  ): Promise<void> {
+    const approvers = await this.approversOf(manager, resource);
+    const [first] = bookings;
+    await this.notifications.notify(
+      manager,
+      approvers.map((recipientPersonId) => ({
+        recipientPersonId,
+        kind: NotificationKind.BOOKING_UNANSWERED,
+        params: {
+          ...bookedTime(resource, first),
+          occasions: bookings.length,
+          purpose: first.purpose,
+          askedAt: first.createdAt,
+        },
         data: {
           resourceId: resource.id,
           bookingIds: bookings.map((booking) => booking.id),
@@ -71,24 +98,26 @@ export class BookingNotifier {
   }
 
   approved(manager: EntityManager, resource: Resource, booking: Booking): Promise<void> {
-    return this.toBooker(manager, resource, booking, NotificationKind.BOOKING_APPROVED, {
-      subject: `Bokningen är godkänd: ${resource.name}`,
-      body: `Din bokning av ${resource.name} ${when(booking)} är godkänd.`,
+    return this.toBooker(manager, booking, {
+      kind: NotificationKind.BOOKING_APPROVED,
+      params: bookedTime(resource, booking),
+      data: { bookingId: booking.id, resourceId: resource.id },
     });
   }
 
   rejected(manager: EntityManager, resource: Resource, booking: Booking): Promise<void> {
-    return this.toBooker(manager, resource, booking, NotificationKind.BOOKING_REJECTED, {
-      subject: `Bokningen är avslagen: ${resource.name}`,
-      body: `Din bokning av ${resource.name} ${when(booking)} är avslagen: ${booking.rejectionReason ?? ''}`,
+    return this.toBooker(manager, booking, {
+      kind: NotificationKind.BOOKING_REJECTED,
+      params: { ...bookedTime(resource, booking), reason: booking.rejectionReason ?? '' },
+      data: { bookingId: booking.id, resourceId: resource.id },
     });
   }
 
   cancelledByOwner(manager: EntityManager, resource: Resource, booking: Booking): Promise<void> {
-    const reason = booking.cancelReason ? `: ${booking.cancelReason}` : '.';
-    return this.toBooker(manager, resource, booking, NotificationKind.BOOKING_CANCELLED, {
-      subject: `Bokningen är avbokad: ${resource.name}`,
-      body: `Din bokning av ${resource.name} ${when(booking)} har avbokats av ägaren${reason}`,
+    return this.toBooker(manager, booking, {
+      kind: NotificationKind.BOOKING_CANCELLED,
+      params: { ...bookedTime(resource, booking), occasions: 1, reason: booking.cancelReason },
+      data: { bookingId: booking.id, resourceId: resource.id },
     });
   }
 
@@ -99,22 +128,19 @@ export class BookingNotifier {
     bookings: readonly Booking[],
   ): Promise<void> {
     const [first] = bookings;
-    const reason = first.cancelReason ? `: ${first.cancelReason}` : '.';
-    return this.notifications.notify(manager, [
-      {
-        recipientPersonId: first.bookedById,
-        kind: NotificationKind.BOOKING_CANCELLED,
-        subject: `Bokningarna är avbokade: ${resource.name}`,
-        body:
-          `Dina ${bookings.length} återstående bokningar av ${resource.name} från ${when(first)} ` +
-          `har avbokats av ägaren${reason}`,
-        data: {
-          resourceId: resource.id,
-          seriesId: first.seriesId,
-          bookingIds: bookings.map((booking) => booking.id),
-        },
+    return this.toBooker(manager, first, {
+      kind: NotificationKind.BOOKING_CANCELLED,
+      params: {
+        ...bookedTime(resource, first),
+        occasions: bookings.length,
+        reason: first.cancelReason,
       },
-    ]);
+      data: {
+        resourceId: resource.id,
+        seriesId: first.seriesId,
+        bookingIds: bookings.map((booking) => booking.id),
+      },
+    });
   }
 
   /** Each booker whose live booking the new blackout covers (the booking stands until settled). */
@@ -129,11 +155,12 @@ export class BookingNotifier {
       bookings.map((booking) => ({
         recipientPersonId: booking.bookedById,
         kind: NotificationKind.BOOKING_BLACKED_OUT,
-        subject: `Stängt under din bokning: ${resource.name}`,
-        body:
-          `${resource.name} är stängt ${when(blackout)} (${blackout.reason}), under din bokning ` +
-          `${when(booking)}. Bokningen står kvar tills du och ägaren har kommit överens: avboka den ` +
-          'eller hör av dig till ägaren.',
+        params: {
+          ...bookedTime(resource, booking),
+          closedFrom: blackout.startsAt,
+          closedTo: blackout.endsAt,
+          reason: blackout.reason,
+        },
         data: { bookingId: booking.id, resourceId: resource.id, blackoutId: blackout.id },
       })),
     );
@@ -141,28 +168,20 @@ export class BookingNotifier {
 
   /** The bookers of requests that started without an answer (see BookingJobsService). */
   expired(manager: EntityManager, resource: Resource, booking: Booking): Promise<void> {
-    return this.toBooker(manager, resource, booking, NotificationKind.BOOKING_EXPIRED, {
-      subject: `Bokningsförfrågan besvarades inte: ${resource.name}`,
-      body:
-        `Din förfrågan om ${resource.name} ${when(booking)} besvarades inte innan den började ` +
-        'och är stängd.',
+    return this.toBooker(manager, booking, {
+      kind: NotificationKind.BOOKING_EXPIRED,
+      params: bookedTime(resource, booking),
+      data: { bookingId: booking.id, resourceId: resource.id },
     });
   }
 
   private toBooker(
     manager: EntityManager,
-    resource: Resource,
     booking: Booking,
-    kind: NotificationKind,
-    text: { subject: string; body: string },
+    notice: UnaddressedNotice,
   ): Promise<void> {
     return this.notifications.notify(manager, [
-      {
-        recipientPersonId: booking.bookedById,
-        kind,
-        ...text,
-        data: { bookingId: booking.id, resourceId: resource.id },
-      },
+      { recipientPersonId: booking.bookedById, ...notice },
     ]);
   }
 }

@@ -177,8 +177,7 @@ export class FollowUpReportsService {
       if (to === FollowUpReportStatus.RETURNED) {
         await this.notices.toOrganisationAdmins(manager, application.organisationId, {
           kind: NotificationKind.FOLLOW_UP_RETURNED,
-          subject: 'Återrapporteringen behöver kompletteras',
-          body: `Handläggaren har skickat tillbaka er återrapportering: ${reason ?? ''}`,
+          params: { reason: reason ?? '' },
           data: { applicationId: application.id, reportId: saved.id },
         });
       }

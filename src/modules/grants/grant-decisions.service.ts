@@ -12,13 +12,7 @@ import { GrantApplicationsService } from './grant-applications.service';
 import { GrantMoneyService } from './grant-money.service';
 import { GrantNotices } from './grant-notices.service';
 import { GrantProgrammesService } from './grant-programmes.service';
-import { decisionProblems, formatKronor, statusForAward } from './grants.rules';
-
-const DECISION_WORDS: Partial<Record<GrantApplicationStatus, string>> = {
-  [GrantApplicationStatus.APPROVED]: 'beviljad',
-  [GrantApplicationStatus.PARTIALLY_APPROVED]: 'delvis beviljad',
-  [GrantApplicationStatus.REJECTED]: 'avslagen',
-};
+import { decisionProblems, statusForAward } from './grants.rules';
 
 /**
  * The decision on an application, by a municipal officer who is not a member of the applying
@@ -95,11 +89,13 @@ export class GrantDecisionsService {
       }
       await this.notices.toOrganisationAdmins(manager, application.organisationId, {
         kind: NotificationKind.APPLICATION_DECIDED,
-        subject: `Beslut om bidrag: ${programme.name}`,
-        body:
-          `Ansökan är ${DECISION_WORDS[to] ?? to}: ${formatKronor(input.awardedAmount)} av sökta ` +
-          `${formatKronor(application.requestedAmount)}.` +
-          (input.motivation ? ` Motivering: ${input.motivation}` : ''),
+        params: {
+          programmeName: programme.name,
+          decision: to,
+          awarded: input.awardedAmount,
+          requested: application.requestedAmount,
+          motivation: input.motivation ?? null,
+        },
         data: {
           applicationId: application.id,
           programmeId: programme.id,

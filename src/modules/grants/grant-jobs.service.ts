@@ -4,10 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { ANONYMOUS } from '../../common/actor';
 import { Clock } from '../../common/clock';
-import { stockholmDate } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
-import { NotificationKind } from '../notifications';
+import { NotificationKind, NotificationsService } from '../notifications';
 import { FollowUpReport, FollowUpReportStatus } from './entities/follow-up-report.entity';
 import { AWARDED_STATUSES, GrantApplication } from './entities/grant-application.entity';
 import { GrantProgramme, GrantProgrammeStatus } from './entities/grant-programme.entity';
@@ -28,6 +27,7 @@ export class GrantJobsService {
     private readonly database: Database,
     private readonly programmes: GrantProgrammesService,
     private readonly notices: GrantNotices,
+    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -98,11 +98,54 @@ export class GrantJobsService {
         const overdue = dueAt < now;
         await this.notices.toOrganisationAdmins(manager, application.organisationId, {
           kind: NotificationKind.FOLLOW_UP_DUE,
-          subject: overdue ? 'Återrapporteringen är försenad' : 'Dags för återrapportering',
-          body:
-            `Återrapporteringen av bidraget från ${programme.name} ska vara inne ` +
-            `${stockholmDate(dueAt)}. Utan godkänd återrapport kan ni inte söka nya bidrag.`,
+          params: { programmeName: programme.name, dueAt, overdue },
           data: { applicationId: application.id, followUpDueAt: dueAt.toISOString() },
+        });
+        return 1;
+      });
+    }
+    return reminded;
+  }
+
+  /**
+   * A follow-up report not in (neither submitted nor approved) the day after it was due: the
+   * organisation's admins are reminded then and every week after until it is in. Each round is
+   * claimed once (`follow-up-overdue:<application>:<week>`), so reruns and parallel processes send
+   * it once; a round missed while nothing ran is not sent late, the current one is.
+   */
+  @Cron(CronExpression.EVERY_HOUR, { name: 'grants-follow-up-overdue' })
+  async sendOverdueFollowUpReminders(): Promise<number> {
+    const now = this.clock.now();
+    const overdue = await this.applicationRows
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.programme', 'programme')
+      .leftJoin(
+        FollowUpReport,
+        'report',
+        'report.applicationId = application.id AND report.status IN (:...delivered)',
+        { delivered: [FollowUpReportStatus.SUBMITTED, FollowUpReportStatus.APPROVED] },
+      )
+      .where('application.status IN (:...awarded)', { awarded: AWARDED_STATUSES })
+      .andWhere('application.awarded > 0')
+      .andWhere('programme.followUpDueAt <= :dayAgo', { dayAgo: new Date(now.getTime() - DAY) })
+      .andWhere('report.id IS NULL')
+      .getMany();
+    let reminded = 0;
+    for (const application of overdue) {
+      const programme = application.programme!;
+      const week = Math.floor(
+        (now.getTime() - programme.followUpDueAt.getTime() - DAY) / (7 * DAY),
+      );
+      reminded += await this.database.transaction(async (manager) => {
+        const key = `follow-up-overdue:${application.id}:${week}`;
+        if (!(await this.notifications.claimReminder(manager, key))) return 0;
+        await this.notices.toOrganisationAdmins(manager, application.organisationId, {
+          kind: NotificationKind.FOLLOW_UP_OVERDUE,
+          params: { programmeName: programme.name, dueAt: programme.followUpDueAt },
+          data: {
+            applicationId: application.id,
+            followUpDueAt: programme.followUpDueAt.toISOString(),
+          },
         });
         return 1;
       });

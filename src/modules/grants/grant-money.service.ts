@@ -145,8 +145,7 @@ export class GrantMoneyService {
       );
       await this.notices.toOrganisationAdmins(manager, application.organisationId, {
         kind: NotificationKind.GRANT_PAYMENT_MADE,
-        subject: 'Utbetalning av bidrag',
-        body: `Kommunen har betalat ut ${formatKronor(input.amount)} (${input.reference}) av ert beviljade bidrag.`,
+        params: { amount: input.amount, reference: input.reference },
         data: { applicationId: application.id, ledgerEntryId: entry.id, amount: input.amount },
       });
       return entry;

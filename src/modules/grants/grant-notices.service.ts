@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotificationKind, NotificationsService } from '../notifications';
+import { NotificationsService, type UnaddressedNotice } from '../notifications';
 import { MembershipRole, OrganisationAccess } from '../organisations';
-
-export interface GrantNotice {
-  kind: NotificationKind;
-  subject: string;
-  body: string;
-  data: Record<string, unknown>;
-}
 
 /**
  * Notifications about an application go to the applying organisation's ACTIVE ORG_ADMINs, stored
@@ -24,7 +17,7 @@ export class GrantNotices {
   async toOrganisationAdmins(
     manager: EntityManager,
     organisationId: string,
-    notice: GrantNotice,
+    notice: UnaddressedNotice,
   ): Promise<void> {
     const admins = await this.access.activePeopleWithRole(
       organisationId,

@@ -3,9 +3,9 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
 import { NotificationKind, NotificationsService } from '../notifications';
+import { MANAGERS, OrganisationAccess } from '../organisations';
 import { OPEN_SHIFT_STATUSES, Shift, ShiftStatus } from './entities/shift.entity';
 import { Signup, SignupStatus } from './entities/signup.entity';
 
@@ -20,6 +20,7 @@ export class NightWalkJobsService {
     @InjectRepository(Shift) private readonly shifts: Repository<Shift>,
     private readonly database: Database,
     private readonly notifications: NotificationsService,
+    private readonly access: OrganisationAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -79,8 +80,7 @@ export class NightWalkJobsService {
           walkers.map((signup) => ({
             recipientPersonId: signup.personId,
             kind: NotificationKind.SHIFT_REMINDER,
-            subject: 'Påminnelse: nattvandring inom ett dygn',
-            body: `Nattvandringen börjar ${toStockholmIso(shift.startsAt)} vid ${shift.meetingPoint}.`,
+            params: { startsAt: shift.startsAt, meetingPoint: shift.meetingPoint },
             data: { shiftId: shift.id, signupId: signup.id },
           })),
         );
@@ -88,5 +88,55 @@ export class NightWalkJobsService {
       });
     }
     return sent;
+  }
+
+  /**
+   * A walk still PLANNED and below its minimum once its signup deadline has passed: its
+   * organisation's coordinators and admins hear of it (once per walk), to confirm or cancel it.
+   */
+  @Cron(CronExpression.EVERY_10_MINUTES, { name: 'night-walks-understaffed' })
+  async warnUnderstaffed(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.shifts
+      .createQueryBuilder('shift')
+      .where('shift.status = :planned', { planned: ShiftStatus.PLANNED })
+      .andWhere('shift.signupDeadline <= :now AND shift.endsAt > :now', { now })
+      .andWhere('shift.confirmedCount < shift.minWalkers')
+      .getMany();
+    let warned = 0;
+    for (const { id } of due) {
+      warned += await this.database.transaction(async (manager) => {
+        // Read again in the transaction: confirmed or filled since the query, nobody is told.
+        const shift = await manager.findOneByOrFail(Shift, { id });
+        if (shift.status !== ShiftStatus.PLANNED || shift.confirmedCount >= shift.minWalkers) {
+          return 0;
+        }
+        if (!(await this.notifications.claimReminder(manager, `walk-understaffed:${id}`))) {
+          return 0;
+        }
+        const coordinators = await this.access.activePeopleWithRole(
+          shift.organisationId,
+          MANAGERS,
+          manager,
+        );
+        await this.notifications.notify(
+          manager,
+          coordinators.map((recipientPersonId) => ({
+            recipientPersonId,
+            kind: NotificationKind.WALK_UNDERSTAFFED,
+            params: {
+              startsAt: shift.startsAt,
+              meetingPoint: shift.meetingPoint,
+              confirmed: shift.confirmedCount,
+              minimum: shift.minWalkers,
+            },
+            data: { shiftId: shift.id },
+          })),
+        );
+        return 1;
+      });
+    }
+    if (warned > 0) this.logger.log(`Warned about ${warned} understaffed walk(s)`);
+    return warned;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth';
 import { CredentialsModule } from '../credentials';
@@ -28,6 +29,7 @@ import {
 import { SignupsResolver } from './signups.resolver';
 import { SignupsService } from './signups.service';
 import { VolunteerHoursService } from './volunteer-hours.service';
+import { ShiftMessagesService } from './shift-messages.service';
 import { WaitlistService } from './waitlist.service';
 import { WalkReportsService } from './walk-reports.service';
 
@@ -40,6 +42,7 @@ import { WalkReportsService } from './walk-reports.service';
     CredentialsModule,
     NotificationsModule,
     AuthModule,
+    AuditModule,
   ],
   controllers: [CalendarController],
   providers: [
@@ -51,6 +54,7 @@ import { WalkReportsService } from './walk-reports.service';
     VolunteerHoursService,
     ShiftCalendarService,
     NightWalkJobsService,
+    ShiftMessagesService,
     ShiftEvents,
     NightWalksResolver,
     SignupsResolver,

@@ -15,8 +15,10 @@ import {
   ShiftsArgs,
   UpdateShiftInput,
 } from './dto/shift.inputs';
+import { MessageShiftWalkersInput, ShiftMessageResult } from './dto/shift-message.inputs';
 import { Shift } from './entities/shift.entity';
 import { SHIFT_CHANGED, ShiftEvents } from './shift-events.service';
+import { ShiftMessagesService } from './shift-messages.service';
 import { ShiftPlanningService } from './shift-planning.service';
 import { ShiftsService } from './shifts.service';
 
@@ -27,6 +29,7 @@ export class NightWalksResolver {
     private readonly planning: ShiftPlanningService,
     private readonly events: ShiftEvents,
     private readonly actors: RequestActors,
+    private readonly messages: ShiftMessagesService,
   ) {}
 
   @Query(() => ShiftConnection, {
@@ -117,6 +120,18 @@ export class NightWalksResolver {
     @Args('input', { description: 'The walk and the reason.' }) input: CancelShiftInput,
   ): Promise<Shift> {
     return this.planning.cancel(actor, input);
+  }
+
+  @Mutation(() => ShiftMessageResult, {
+    description:
+      'Writes to everyone with a place or on the waitlist of a walk (notification and mail); the ' +
+      "organisation's coordinators get a copy. COORDINATOR or ORG_ADMIN; audited.",
+  })
+  messageShiftWalkers(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The walk and the message.' }) input: MessageShiftWalkersInput,
+  ): Promise<ShiftMessageResult> {
+    return this.messages.message(actor, input);
   }
 
   @Subscription(() => Shift, {

@@ -4,7 +4,6 @@ import { Actor, isPerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { toStockholmIso } from '../../common/time';
 import { Database } from '../../database/database.service';
 import { DistrictsService } from '../districts';
 import { NotificationKind, NotificationsService } from '../notifications';
@@ -188,8 +187,11 @@ export class ShiftPlanningService {
         signedUp.map((signup) => ({
           recipientPersonId: signup.personId,
           kind: NotificationKind.SHIFT_CANCELLED,
-          subject: 'Nattvandringen är inställd',
-          body: `Nattvandringen ${toStockholmIso(shift.startsAt)} vid ${shift.meetingPoint} är inställd: ${input.reason}`,
+          params: {
+            startsAt: shift.startsAt,
+            meetingPoint: shift.meetingPoint,
+            reason: input.reason,
+          },
           data: { shiftId: shift.id, signupId: signup.id },
         })),
       );

@@ -120,8 +120,7 @@ export class SignupsService {
             {
               recipientPersonId: person.personId,
               kind: NotificationKind.SIGNUP_CONFIRMED,
-              subject: 'Du är anmäld till nattvandringen',
-              body: `Välkommen! Nattvandringen börjar ${toStockholmIso(current.startsAt)} vid ${current.meetingPoint}.`,
+              params: { startsAt: current.startsAt, meetingPoint: current.meetingPoint },
               data: { shiftId: current.id, signupId: created.id },
             },
           ]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { stockholmDate, toStockholmIso } from '../../common/time';
+import { stockholmDate } from '../../common/time';
 import { CredentialsService } from '../credentials';
 import { NotificationKind, NotificationsService } from '../notifications';
 import { OrganisationAccess } from '../organisations';
@@ -65,8 +65,7 @@ export class WaitlistService {
         promoted.map((signup) => ({
           recipientPersonId: signup.personId,
           kind: NotificationKind.PROMOTED_FROM_WAITLIST,
-          subject: 'Du har fått en plats på nattvandringen',
-          body: `En plats blev ledig: du är nu anmäld till nattvandringen som börjar ${toStockholmIso(shift.startsAt)} vid ${shift.meetingPoint}.`,
+          params: { startsAt: shift.startsAt, meetingPoint: shift.meetingPoint },
           data: { shiftId: shift.id, signupId: signup.id },
         })),
       );

@@ -1,18 +1,35 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from '../../common/actor';
+import { Args, Context, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { type Actor, isPerson, requirePerson } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
+import { RequestActors } from '../auth';
 import {
+  MarkAllNotificationsReadInput,
+  MarkNotificationsReadInput,
   MyNotificationsArgs,
   NotificationConnection,
   NotificationIdInput,
 } from './dto/notification.inputs';
+import { UpdateNotificationSettingsInput } from './dto/notification-settings.input';
+import { NotificationSettingsView } from './dto/notification-settings.type';
 import { Notification } from './entities/notification.entity';
+import { NotificationEvent, NotificationEvents } from './notification-events.service';
+import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsService } from './notifications.service';
+
+/** How often a live subscription re-checks its credentials between events (token expiry). */
+const SESSION_CHECK_MS = 30_000;
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly settings: NotificationSettingsService,
+    private readonly events: NotificationEvents,
+    private readonly actors: RequestActors,
+  ) {}
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   myNotifications(
@@ -28,5 +45,76 @@ export class NotificationsResolver {
     @Args('input', { description: 'The notification.' }) input: NotificationIdInput,
   ): Promise<Notification> {
     return this.notifications.markRead(actor, input.notificationId);
+  }
+
+  @Mutation(() => [Notification], {
+    description:
+      'Marks notifications of yours read, all or none (NOT_FOUND for one that is not yours).',
+  })
+  markNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The notifications.' }) input: MarkNotificationsReadInput,
+  ): Promise<Notification[]> {
+    return this.notifications.markManyRead(actor, input.notificationIds);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Marks all your unread notifications read; returns how many were marked.',
+  })
+  markAllNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('input', {
+      nullable: true,
+      description: 'Optionally, only those up to an instant.',
+    })
+    input?: MarkAllNotificationsReadInput,
+  ): Promise<number> {
+    return this.notifications.markAllRead(actor, input?.upTo);
+  }
+
+  @Query(() => NotificationSettingsView, {
+    description: 'Which groups of your notifications are also mailed to you.',
+  })
+  myNotificationSettings(@CurrentActor() actor: Actor): Promise<NotificationSettingsView> {
+    return this.settings.mine(actor);
+  }
+
+  @Mutation(() => NotificationSettingsView, {
+    description:
+      'Turns mail on or off per group. Safety-critical kinds (a placement answered or expiring, ' +
+      'a walk cancelled within 24 hours) are mailed anyway.',
+  })
+  updateNotificationSettings(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The groups to change.' }) input: UpdateNotificationSettingsInput,
+  ): Promise<NotificationSettingsView> {
+    return this.settings.update(actor, input);
+  }
+
+  @Subscription(() => Notification, {
+    description:
+      'Your new notifications as they are stored. When your session ends (sign-out, password ' +
+      'change, expired token) it sends one UNAUTHENTICATED error and completes: reconnect with a ' +
+      'fresh token.',
+    resolve(this: NotificationsResolver, event: NotificationEvent): Notification {
+      if ('sessionEnded' in event) {
+        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+      }
+      return event.notification;
+    },
+  })
+  notificationAdded(
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+  ): AsyncIterableIterator<NotificationEvent> {
+    const person = requirePerson(actor, 'Only a signed-in person has notifications');
+    return this.events.stream(
+      person.personId,
+      async () => {
+        const now = await this.actors.renew(context);
+        return now !== null && isPerson(now) && now.personId === person.personId;
+      },
+      SESSION_CHECK_MS,
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { toStockholmIso } from '../../common/time';
-import { NotificationKind, NotificationsService } from '../notifications';
+import {
+  type Notice,
+  NotificationKind,
+  NotificationsService,
+  type UnaddressedNotice,
+} from '../notifications';
 import { MANAGERS, OrganisationAccess } from '../organisations';
 import { PlacementRequest } from './entities/placement-request.entity';
 
@@ -21,21 +25,15 @@ export class PlacementNotices {
   requested(manager: EntityManager, placement: PlacementRequest): Promise<void> {
     return this.toShelter(manager, placement, {
       kind: NotificationKind.PLACEMENT_REQUESTED,
-      subject: 'Ny förfrågan om plats',
-      body: 'Socialtjänsten frågar efter plats hos er. Svara i Samverkan.',
+      params: {},
     });
   }
 
   /** To the requester: the shelter accepted (places held until …) or declined. */
   answered(manager: EntityManager, placement: PlacementRequest): Promise<void> {
-    const accepted = placement.holdExpiresAt !== null;
     return this.toRequester(manager, placement, {
       kind: NotificationKind.PLACEMENT_ANSWERED,
-      subject: accepted ? 'Platsen är reserverad' : 'Förfrågan om plats avböjdes',
-      body: accepted
-        ? `Boendet håller platserna till ${toStockholmIso(placement.holdExpiresAt as Date)}. ` +
-          'Bekräfta placeringen innan dess.'
-        : 'Boendet kan inte ta emot. Se svaret i Samverkan.',
+      params: { holdExpiresAt: placement.holdExpiresAt },
     });
   }
 
@@ -47,8 +45,7 @@ export class PlacementNotices {
   ): Promise<void> {
     return this.toOtherSide(manager, placement, byShelter, {
       kind: NotificationKind.PLACEMENT_CONFIRMED,
-      subject: 'Placeringen är bekräftad',
-      body: 'En placering är bekräftad. Se Samverkan.',
+      params: {},
     });
   }
 
@@ -60,18 +57,13 @@ export class PlacementNotices {
   ): Promise<void> {
     return this.toOtherSide(manager, placement, byShelter, {
       kind: NotificationKind.PLACEMENT_CANCELLED,
-      subject: 'Förfrågan om plats återkallades',
-      body: 'En förfrågan om plats har återkallats. Se Samverkan.',
+      params: {},
     });
   }
 
   /** To both sides: the hold ran out and its places are free again. */
   async expired(manager: EntityManager, placement: PlacementRequest): Promise<void> {
-    const notice = {
-      kind: NotificationKind.PLACEMENT_EXPIRED,
-      subject: 'Reserverad plats har släppts',
-      body: 'En placering bekräftades inte i tid; platserna är lediga igen.',
-    };
+    const notice: PlacementNotice = { kind: NotificationKind.PLACEMENT_EXPIRED, params: {} };
     await this.toRequester(manager, placement, notice);
     await this.toShelter(manager, placement, notice);
   }
@@ -80,18 +72,26 @@ export class PlacementNotices {
     manager: EntityManager,
     placement: PlacementRequest,
     byShelter: boolean,
-    notice: Notice,
+    notice: PlacementNotice,
   ): Promise<void> {
     return byShelter
       ? this.toRequester(manager, placement, notice)
       : this.toShelter(manager, placement, notice);
   }
 
-  private toRequester(manager: EntityManager, placement: PlacementRequest, notice: Notice) {
+  private toRequester(
+    manager: EntityManager,
+    placement: PlacementRequest,
+    notice: PlacementNotice,
+  ) {
     return this.send(manager, placement, [placement.requestedById], notice);
   }
 
-  private async toShelter(manager: EntityManager, placement: PlacementRequest, notice: Notice) {
+  private async toShelter(
+    manager: EntityManager,
+    placement: PlacementRequest,
+    notice: PlacementNotice,
+  ) {
     const staff = await this.access.activePeopleWithRole(
       placement.organisationId,
       MANAGERS,
@@ -104,7 +104,7 @@ export class PlacementNotices {
     manager: EntityManager,
     placement: PlacementRequest,
     recipients: string[],
-    notice: Notice,
+    notice: PlacementNotice,
   ): Promise<void> {
     return this.notifications.notify(
       manager,
@@ -112,13 +112,17 @@ export class PlacementNotices {
         recipientPersonId,
         ...notice,
         data: { placementId: placement.id, status: placement.status },
-      })),
+      })) as Notice[],
     );
   }
 }
 
-interface Notice {
-  kind: NotificationKind;
-  subject: string;
-  body: string;
-}
+/** A placement notice before its recipients and ids are added: the kind and its facts only. */
+type PlacementNotice = Omit<Extract<UnaddressedNotice, { kind: PlacementKind }>, 'data'>;
+
+type PlacementKind =
+  | NotificationKind.PLACEMENT_REQUESTED
+  | NotificationKind.PLACEMENT_ANSWERED
+  | NotificationKind.PLACEMENT_CONFIRMED
+  | NotificationKind.PLACEMENT_CANCELLED
+  | NotificationKind.PLACEMENT_EXPIRED;

@@ -10,6 +10,9 @@ export enum NotificationKind {
   PROMOTED_FROM_WAITLIST = 'PROMOTED_FROM_WAITLIST',
   SHIFT_CANCELLED = 'SHIFT_CANCELLED',
   SHIFT_REMINDER = 'SHIFT_REMINDER',
+  SHIFT_MESSAGE = 'SHIFT_MESSAGE',
+  WALK_UNDERSTAFFED = 'WALK_UNDERSTAFFED',
+  CREDENTIAL_EXPIRING = 'CREDENTIAL_EXPIRING',
   PLACEMENT_REQUESTED = 'PLACEMENT_REQUESTED',
   PLACEMENT_ANSWERED = 'PLACEMENT_ANSWERED',
   PLACEMENT_CONFIRMED = 'PLACEMENT_CONFIRMED',
@@ -21,9 +24,11 @@ export enum NotificationKind {
   BOOKING_CANCELLED = 'BOOKING_CANCELLED',
   BOOKING_BLACKED_OUT = 'BOOKING_BLACKED_OUT',
   BOOKING_EXPIRED = 'BOOKING_EXPIRED',
+  BOOKING_UNANSWERED = 'BOOKING_UNANSWERED',
   APPLICATION_DECIDED = 'APPLICATION_DECIDED',
   GRANT_PAYMENT_MADE = 'GRANT_PAYMENT_MADE',
   FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
+  FOLLOW_UP_OVERDUE = 'FOLLOW_UP_OVERDUE',
   FOLLOW_UP_RETURNED = 'FOLLOW_UP_RETURNED',
 }
 
@@ -37,6 +42,17 @@ registerEnumType(NotificationKind, {
     },
     SHIFT_CANCELLED: { description: 'A night walk you were signed up for was cancelled.' },
     SHIFT_REMINDER: { description: 'A night walk you are confirmed for starts within 24 hours.' },
+    SHIFT_MESSAGE: {
+      description: 'A coordinator wrote to everyone with a place or on the waitlist of a walk.',
+    },
+    WALK_UNDERSTAFFED: {
+      description:
+        'A walk you coordinate is still below its minimum at its signup deadline: confirm or cancel it.',
+    },
+    CREDENTIAL_EXPIRING: {
+      description:
+        'A credential runs out in 30 or 7 days (to the volunteer and their organisation admins).',
+    },
     PLACEMENT_REQUESTED: { description: 'Social services asked one of your shelters for places.' },
     PLACEMENT_ANSWERED: { description: 'A shelter accepted or declined your placement request.' },
     PLACEMENT_CONFIRMED: { description: 'A placement with held places was confirmed.' },
@@ -57,6 +73,9 @@ registerEnumType(NotificationKind, {
     BOOKING_EXPIRED: {
       description: 'Your booking request was not answered before it started: it is closed.',
     },
+    BOOKING_UNANSWERED: {
+      description: 'A booking request of a resource you answer for has waited 48 hours.',
+    },
     APPLICATION_DECIDED: {
       description: "A decision was made on your organisation's grant application.",
     },
@@ -64,7 +83,11 @@ registerEnumType(NotificationKind, {
       description: 'The municipality paid (part of) a grant to your organisation.',
     },
     FOLLOW_UP_DUE: {
-      description: "A follow-up report on your organisation's grant is due soon (or overdue).",
+      description: "A follow-up report on your organisation's grant is due soon.",
+    },
+    FOLLOW_UP_OVERDUE: {
+      description:
+        "A follow-up report on your organisation's grant is overdue (the day after, then weekly).",
     },
     FOLLOW_UP_RETURNED: {
       description: "An officer returned your organisation's follow-up report to be corrected.",
