@@ -35,17 +35,17 @@ export class SmtpSink {
   ) {}
 
   static async start(port = 0): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    const started: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onConnect(_session, callback) {
-        if (sink?.mode === 'hang') sink.stalled.push(callback);
+        if (started.sink?.mode === 'hang') started.sink.stalled.push(callback);
         else callback();
       },
       onData(stream, _session, callback) {
-        void simpleParser(stream).then((parsed) => sink?.receive(parsed, callback));
+        void simpleParser(stream).then((parsed) => started.sink?.receive(parsed, callback));
       },
     });
     await new Promise<void>((resolve, reject) => {
@@ -53,8 +53,8 @@ export class SmtpSink {
       server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-    sink = new SmtpSink(server, address.port);
-    return sink;
+    started.sink = new SmtpSink(server, address.port);
+    return started.sink;
   }
 
   get url(): string {
