@@ -9,7 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
-  headers: Map<string, unknown>;
+  /** A header as sent (lower-case name), e.g. `list-unsubscribe`. */
+  header: (name: string) => string | undefined;
   parsed: ParsedMail;
 }
 
@@ -99,7 +100,10 @@ export class SmtpSink {
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : '',
-      headers: parsed.headers,
+      header: (name) => {
+        const line = parsed.headerLines.find((header) => header.key === name)?.line;
+        return line?.slice(line.indexOf(':') + 1).trim();
+      },
       parsed,
     };
     this.mails.push(mail);
