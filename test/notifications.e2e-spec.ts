@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MembershipRole } from '../src/modules/organisations';
 import {
   MailDispatcher,
@@ -12,6 +14,7 @@ import { PlacementsService } from '../src/modules/shelters';
 import { ShiftPlanningService } from '../src/modules/night-walks';
 import { Locale, Person } from '../src/modules/people';
 import { RETRY_DELAYS_MS } from '../src/modules/notifications/mail/mail-dispatcher.service';
+import { GROUP_OF_KIND } from '../src/modules/notifications/notification-groups';
 import { SIGN_UP } from './support/documents';
 import { SignedIn } from './support/factories';
 import { SmtpSink } from './support/smtp-sink';
@@ -538,6 +541,52 @@ describe('notifications without mail', () => {
         `{ myNotificationSettings { mailEnabled } }`,
       );
       expect(settings.myNotificationSettings.mailEnabled).toBe(false);
+    } finally {
+      await test.close();
+    }
+  });
+});
+
+describe('README: Notifications and mail', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('### Notifications and mail'),
+    readme.indexOf('### Conventions'),
+  );
+  const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+  it('lists every kind with its group', () => {
+    const rows = new Map(
+      [...section.matchAll(/^\| `([A-Z_]+)` +\| ([A-Z]+) +\|/gm)].map((match) => [
+        match[1],
+        match[2],
+      ]),
+    );
+    expect([...rows.keys()].sort()).toEqual(Object.values(NotificationKind).sort());
+    for (const [kind, group] of rows) expect(group).toBe(GROUP_OF_KIND[kind as NotificationKind]);
+  });
+
+  it('runs its examples', async () => {
+    const test = await TestApp.create({ env: { SMTP_URL: 'smtp://127.0.0.1:1', MAIL_FROM } });
+    try {
+      expect(examples).toHaveLength(4);
+      const admin = await test.factories.admin();
+      const group = await test.factories.nightWalkGroup(1);
+      const shift = await test.factories.shift(group);
+      await group.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
+      const [outboxQuery, mine, settings, message] = examples;
+      expect((await admin.client.ok(outboxQuery)).mailOutbox.totalCount).toBe(0);
+      const read = await group.walkers[0].client.ok(mine);
+      expect(read.me.unreadNotificationCount).toBe(1);
+      expect(read.myNotifications.edges).toHaveLength(1);
+      expect(
+        (await group.walkers[0].client.ok(settings)).updateNotificationSettings.groups,
+      ).toContainEqual({
+        group: 'BOOKINGS',
+        mail: false,
+      });
+      const sent = await group.coordinator.client.ok(message.replace('"…"', `"${shift.id}"`));
+      expect(sent.messageShiftWalkers).toEqual({ walkers: 1, copies: 2 });
     } finally {
       await test.close();
     }
