@@ -17,7 +17,6 @@ import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { LocalLoginGuard } from './guards/local-login.guard';
 import { LoginAttemptsService } from './login-attempts.service';
-import { RequestActors } from './request-actors.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JWT_ALGORITHM, JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
@@ -58,10 +57,9 @@ import { LocalStrategy } from './strategies/local.strategy';
     LocalStrategy,
     LocalLoginGuard,
     AuthRateLimitGuard,
-    RequestActors,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AuthService, RequestActors],
+  exports: [AuthService],
 })
 export class AuthModule implements OnModuleInit {
   private readonly logger = new Logger(AuthModule.name);

@@ -16,7 +16,7 @@ import {
 } from './dto/auth.inputs';
 import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import { LocalLoginGuard, LoginPerson } from './guards/local-login.guard';
-import { RequestActors } from './request-actors.service';
+import { RequestActors } from '../../common/request-actors';
 
 @Resolver()
 export class AuthResolver {

@@ -4,4 +4,3 @@ export { AuthHousekeepingService } from './auth-housekeeping.service';
 export { AuthSession } from './entities/auth-session.entity';
 export { LoginAttempt } from './entities/login-attempt.entity';
 export { RefreshToken } from './entities/refresh-token.entity';
-export { RequestActors } from './request-actors.service';

@@ -5,7 +5,7 @@ import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
-import { RequestActors } from '../auth';
+import { RequestActors } from '../../common/request-actors';
 import {
   CancelShiftInput,
   CreateShiftInput,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
-import { AuthModule } from '../auth';
 import { MailMessage } from './entities/mail-message.entity';
 import { Notification } from './entities/notification.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
@@ -22,7 +21,6 @@ import { PersonNotificationFieldsResolver } from './person-notification-fields.r
   imports: [
     TypeOrmModule.forFeature([Notification, MailMessage, NotificationSettings, SentReminder]),
     AuditModule,
-    AuthModule,
   ],
   controllers: [UnsubscribeController],
   providers: [

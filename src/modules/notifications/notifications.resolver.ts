@@ -4,7 +4,7 @@ import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
-import { RequestActors } from '../auth';
+import { RequestActors } from '../../common/request-actors';
 import {
   MarkAllNotificationsReadInput,
   MarkNotificationsReadInput,

@@ -5,7 +5,7 @@ import { swedishArea } from '../../common/swedish-areas';
 import { actorFromContext, CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
-import { RequestActors } from '../auth';
+import { RequestActors } from '../../common/request-actors';
 import {
   CreateShelterInput,
   ReportShelterAvailabilityInput,

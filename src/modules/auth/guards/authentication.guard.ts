@@ -8,7 +8,7 @@ import {
 } from '../../../common/decorators/access.decorators';
 import { DomainError } from '../../../common/errors/domain-error';
 import { httpOf } from '../../../common/request';
-import { RequestActors } from '../request-actors.service';
+import { RequestActors } from '../../../common/request-actors';
 
 /**
  * Secure by default: runs before every operation and every field resolver. It authenticates the

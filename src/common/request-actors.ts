@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import passport from 'passport';
-import { ANONYMOUS, type Actor } from '../../common/actor';
-import type { RequestWithActor } from '../../common/decorators/current-actor.decorator';
-import { DomainError } from '../../common/errors/domain-error';
-import { type GraphQLContext, renewForEvent } from '../../graphql/context';
+import { ANONYMOUS, type Actor } from './actor';
+import type { RequestWithActor } from './decorators/current-actor.decorator';
+import { DomainError } from './errors/domain-error';
+import { type GraphQLContext, renewForEvent } from '../graphql/context';
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
