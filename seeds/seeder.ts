@@ -56,7 +56,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
           systemRole: demo.systemRole ?? null,
           protectedIdentity: demo.protectedIdentity ?? false,
         },
-        { id: demo.id },
+        { id: demo.id, emailVerified: true },
       ));
     actors.set(person.email, {
       kind: 'person',

@@ -1,6 +1,6 @@
 import { ApiClient } from './modules/api-clients';
 import { AuditLogEntry } from './modules/audit';
-import { AuthSession, LoginAttempt, RefreshToken } from './modules/auth';
+import { AuthSession, EmailVerification, LoginAttempt, RefreshToken } from './modules/auth';
 import { Blackout, Booking, BookingSeries, Resource } from './modules/bookings';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
@@ -39,6 +39,7 @@ export const ENTITIES = [
   AuthSession,
   RefreshToken,
   LoginAttempt,
+  EmailVerification,
   Notification,
   MailMessage,
   NotificationSettings,

@@ -53,12 +53,16 @@ export async function createUser(
     );
   }
   const password = args.password ?? randomBytes(15).toString('base64url');
-  const person = await app.get(PeopleService).create(ANONYMOUS, {
-    email: args.email,
-    displayName: args.name ?? args.email.split('@')[0],
-    password,
-    systemRole: (role as SystemRole | undefined) ?? null,
-  });
+  const person = await app.get(PeopleService).create(
+    ANONYMOUS,
+    {
+      email: args.email,
+      displayName: args.name ?? args.email.split('@')[0],
+      password,
+      systemRole: (role as SystemRole | undefined) ?? null,
+    },
+    { emailVerified: true },
+  );
   return { person, password, generated: !args.password };
 }
 

@@ -73,6 +73,8 @@ export interface PersonOptions {
   displayName?: string;
   systemRole?: SystemRole | null;
   protectedIdentity?: boolean;
+  /** Whether the address is verified; true unless told (an unverified account holds no membership). */
+  emailVerified?: boolean;
 }
 
 export interface OrganisationOptions {
@@ -119,6 +121,7 @@ export class Factories {
         passwordHash: await passwordHash,
         systemRole: options.systemRole ?? null,
         protectedIdentity: options.protectedIdentity ?? false,
+        emailVerifiedAt: options.emailVerified === false ? null : this.test.clock.now(),
       }),
     );
   }

@@ -68,6 +68,11 @@ export interface TestAppOptions {
   imports?: Type[];
   /** Let the scheduled jobs run by themselves (off: tests call them after moving the clock). */
   scheduledJobs?: boolean;
+  /**
+   * A database the test made itself (e.g. to share it with app processes it starts); the caller
+   * drops it, `close()` does not. Left out: a fresh one of the app's own.
+   */
+  database?: ScratchDatabase;
 }
 
 /**
@@ -85,13 +90,15 @@ export class TestApp {
     readonly clock: TestClock,
     readonly logs: LogCapture,
     private readonly database: ScratchDatabase,
+    private readonly ownsDatabase: boolean,
   ) {
     this.anonymous = new Client(baseUrl);
     this.factories = new Factories(this);
   }
 
   static async create(options: TestAppOptions = {}): Promise<TestApp> {
-    const database = await scratchTestDatabase();
+    const ownsDatabase = !options.database;
+    const database = options.database ?? (await scratchTestDatabase());
     const clock = new TestClock();
     const logs = LOGS;
     try {
@@ -123,9 +130,9 @@ export class TestApp {
       const app = moduleRef.createNestApplication({ bufferLogs: true });
       configureApp(app);
       await app.listen(0, '127.0.0.1');
-      return new TestApp(app, await app.getUrl(), clock, logs, database);
+      return new TestApp(app, await app.getUrl(), clock, logs, database, ownsDatabase);
     } catch (error) {
-      await database.drop();
+      if (ownsDatabase) await database.drop();
       throw error;
     }
   }
@@ -165,7 +172,7 @@ export class TestApp {
     try {
       await this.app.close();
     } finally {
-      await this.database.drop();
+      if (this.ownsDatabase) await this.database.drop();
     }
   }
 }

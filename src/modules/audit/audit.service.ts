@@ -24,6 +24,25 @@ export interface AuditRecord {
  * Writes and reads the append-only audit log. Writers pass the EntityManager of their transaction,
  * so the entry commits or rolls back with the change it records.
  */
+/** Entries only ADMIN reads, whatever record they are about. */
+export const ADMIN_ONLY_ACTIONS = ['person.protected_identity_changed'];
+
+const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g;
+export const HIDDEN_ADDRESS = '[address hidden]';
+
+/** A summary with every e-mail address replaced (for readers other than ADMIN). */
+export function withoutAddresses(value: Record<string, unknown>): Record<string, unknown> {
+  const hide = (item: unknown): unknown => {
+    if (typeof item === 'string') return item.replace(EMAIL, HIDDEN_ADDRESS);
+    if (Array.isArray(item)) return item.map(hide);
+    if (item && typeof item === 'object' && !(item instanceof Date)) {
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, hide(inner)]));
+    }
+    return item;
+  };
+  return hide(value) as Record<string, unknown>;
+}
+
 @Injectable()
 export class AuditService {
   /** Kinds of record whose entries only ADMIN reads (see `restrictToAdmin`). */
@@ -74,9 +93,15 @@ export class AuditService {
    * Newest first. Access (ADMIN, MUNICIPAL_OFFICER) is declared on the resolver; entries about the
    * kinds of record restricted to ADMIN are left out for everyone else.
    */
-  list(actor: Actor, args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
+  async list(actor: Actor, args: AuditLogArgs): Promise<ConnectionShape<AuditLogEntry>> {
     const query = this.entries.createQueryBuilder('entry');
     const filter = args.filter ?? {};
+    if (!isAdmin(actor)) {
+      // Who has protected identity is for ADMIN only.
+      query.andWhere('entry.action NOT IN (:...adminOnlyActions)', {
+        adminOnlyActions: ADMIN_ONLY_ACTIONS,
+      });
+    }
     if (!isAdmin(actor) && this.adminOnly.size > 0) {
       if (filter.entityType && this.adminOnly.has(filter.entityType)) {
         throw DomainError.forbidden(
@@ -97,10 +122,14 @@ export class AuditService {
     if (filter.action) query.andWhere('entry.action = :action', { action: filter.action });
     if (filter.from) query.andWhere('entry.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.at < :to', { to: filter.to });
-    return paginate(query, args, {
+    const page = await paginate(query, args, {
       column: 'entry.at',
       direction: 'DESC',
       valueOf: (entry) => entry.at,
     });
+    if (!isAdmin(actor)) {
+      for (const edge of page.edges) edge.node.summary = withoutAddresses(edge.node.summary);
+    }
+    return page;
   }
 }

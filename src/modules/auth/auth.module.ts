@@ -7,7 +7,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ApiClientsModule } from '../api-clients';
 import { PeopleModule } from '../people';
+import { NotificationsModule } from '../notifications';
 import { AuthResolver } from './auth.resolver';
+import { EmailVerificationController } from './email-verification.controller';
+import { EmailVerificationResolver } from './email-verification.resolver';
+import { EmailVerificationService } from './email-verification.service';
+import { EmailVerification } from './entities/email-verification.entity';
 import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
 import { AuthSession } from './entities/auth-session.entity';
@@ -23,7 +28,7 @@ import { LocalStrategy } from './strategies/local.strategy';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuthSession, RefreshToken, LoginAttempt]),
+    TypeOrmModule.forFeature([AuthSession, RefreshToken, LoginAttempt, EmailVerification]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -46,12 +51,16 @@ import { LocalStrategy } from './strategies/local.strategy';
     }),
     PeopleModule,
     ApiClientsModule,
+    NotificationsModule,
   ],
+  controllers: [EmailVerificationController],
   providers: [
     AuthService,
     AuthHousekeepingService,
     LoginAttemptsService,
     AuthResolver,
+    EmailVerificationService,
+    EmailVerificationResolver,
     JwtStrategy,
     ApiKeyStrategy,
     LocalStrategy,

@@ -12,7 +12,6 @@ import {
   LoginInput,
   LogoutInput,
   RefreshTokenInput,
-  RegisterInput,
 } from './dto/auth.inputs';
 import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import { LocalLoginGuard, LoginPerson } from './guards/local-login.guard';
@@ -29,16 +28,6 @@ export class AuthResolver {
   private signedIn(req: Request, session: SignedInSession): AuthPayload {
     this.actors.signIn(req, session.actor);
     return session.payload;
-  }
-
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in. Public.' })
-  @Public()
-  @UseGuards(AuthRateLimitGuard)
-  async register(
-    @Context('req') req: Request,
-    @Args('input', { description: 'The account.' }) input: RegisterInput,
-  ): Promise<AuthPayload> {
-    return this.signedIn(req, await this.auth.register(input));
   }
 
   @Mutation(() => AuthPayload, {

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { PubSub } from 'graphql-subscriptions';
 import { IsNull, Repository } from 'typeorm';
-import { ANONYMOUS, Actor, PersonActor, requirePerson, SystemRole } from '../../common/actor';
+import { Actor, PersonActor, requirePerson, SystemRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { sha256Hex } from '../../common/sha256';
@@ -12,7 +12,7 @@ import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { PUB_SUB, SESSION_ENDED } from '../../graphql/pubsub';
 import { PasswordService, Person, PeopleService } from '../people';
-import { AuthPayload, ChangePasswordInput, LogoutInput, RegisterInput } from './dto/auth.inputs';
+import { AuthPayload, ChangePasswordInput, LogoutInput } from './dto/auth.inputs';
 import { AuthSession } from './entities/auth-session.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { LoginAttemptsService } from './login-attempts.service';
@@ -63,11 +63,6 @@ export class AuthService {
   /** Tells live subscriptions of the person to check their credentials again (after commit). */
   private sessionsEnded(personId: string): void {
     void this.pubSub.publish(SESSION_ENDED, { personId });
-  }
-
-  async register(input: RegisterInput): Promise<SignedInSession> {
-    const person = await this.people.create(ANONYMOUS, input);
-    return this.startSession(person);
   }
 
   /**

@@ -7,3 +7,4 @@ export { NotificationGroup } from './notification-groups';
 export { NotificationsModule } from './notifications.module';
 export { NotificationsService } from './notifications.service';
 export type { Notice, NoticeParams, UnaddressedNotice } from './templates/notice-params';
+export { AccountMailKind, type AccountMail } from './templates/account-mails';

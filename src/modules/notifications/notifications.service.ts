@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { Actor, isPerson, requirePerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
+import { ProtectedIdentityHooks } from '../../common/protected-identity-hooks';
+import { escapeLike } from '../../common/text';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { TransactionScope } from '../../database/transaction-scope';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
-import { Locale, Person } from '../people';
+import { Locale, Person, PROTECTED_IDENTITY_NAME } from '../people';
 import { MyNotificationsArgs } from './dto/notification.inputs';
 import { MailMessage, MailStatus } from './entities/mail-message.entity';
 import { Notification } from './entities/notification.entity';
@@ -18,6 +20,7 @@ import { MailDispatcher } from './mail/mail-dispatcher.service';
 import { NotificationEvents } from './notification-events.service';
 import { GROUP_OF_KIND, isSafetyCritical } from './notification-groups';
 import { NotificationSettingsService } from './notification-settings.service';
+import { AccountMail, renderAccountMail } from './templates/account-mails';
 import { Notice } from './templates/notice-params';
 import { renderNotice } from './templates/notice-templates';
 
@@ -29,6 +32,8 @@ import { renderNotice } from './templates/notice-templates';
  */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly settings: NotificationSettingsService,
@@ -38,7 +43,59 @@ export class NotificationsService {
     private readonly scope: TransactionScope,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    identityHooks: ProtectedIdentityHooks,
+  ) {
+    identityHooks.register((manager, person) => this.forgetName(manager, person));
+  }
+
+  /**
+   * A person turned protected identity on: their name leaves every text already stored for
+   * someone else (notifications, and mail not yet sent), replaced by the label others see.
+   */
+  private async forgetName(
+    manager: EntityManager,
+    person: { id: string; displayName: string },
+  ): Promise<void> {
+    const name = person.displayName.trim();
+    if (name.length === 0) return;
+    const pattern = `%${escapeLike(name)}%`;
+    const hide = (text: string) => text.split(name).join(PROTECTED_IDENTITY_NAME);
+    const notices = await manager
+      .createQueryBuilder(Notification, 'notification')
+      .where('notification.recipientPersonId <> :id', { id: person.id })
+      .andWhere(
+        "(notification.subject LIKE :pattern ESCAPE '\\' OR notification.body LIKE :pattern ESCAPE '\\')",
+        { pattern },
+      )
+      .getMany();
+    for (const notice of notices) {
+      await manager.update(
+        Notification,
+        { id: notice.id },
+        { subject: hide(notice.subject), body: hide(notice.body) },
+      );
+    }
+    const mails = await manager
+      .createQueryBuilder(MailMessage, 'mail')
+      .where('(mail.recipientPersonId IS NULL OR mail.recipientPersonId <> :id)', { id: person.id })
+      .andWhere('mail.status <> :sent', { sent: MailStatus.SENT })
+      .andWhere(
+        "(mail.subject LIKE :pattern ESCAPE '\\' OR mail.textBody LIKE :pattern ESCAPE '\\')",
+        { pattern },
+      )
+      .getMany();
+    for (const mail of mails) {
+      await manager.update(
+        MailMessage,
+        { id: mail.id },
+        {
+          subject: hide(mail.subject),
+          textBody: hide(mail.textBody),
+          htmlBody: hide(mail.htmlBody),
+        },
+      );
+    }
+  }
 
   async notify(manager: EntityManager, notices: readonly Notice[]): Promise<void> {
     if (notices.length === 0) return;
@@ -120,6 +177,44 @@ export class NotificationsService {
     });
     if (rows.length > 0) await manager.save(rows);
     return rows.length;
+  }
+
+  /**
+   * A mail about the account itself (address verification, an invitation): queued in the caller's
+   * transaction whatever the person's settings, with no notification; its links carry single-use
+   * tokens. With mail off, the link is written to the log instead, so the flow works in
+   * development (never in production, where mail is expected to be on).
+   */
+  async sendAccountMail(
+    manager: EntityManager,
+    to: { personId: string | null; address: string; locale: Locale },
+    mail: AccountMail,
+    link: string,
+  ): Promise<void> {
+    if (!this.config.mail) {
+      this.logger.log(`Mail is off: the ${mail.kind} link for ${to.address} is ${link}`);
+      return;
+    }
+    const text = renderAccountMail(mail, to.locale);
+    const composed = this.composer.compose(text, to.locale, to.personId ?? '', null);
+    await manager.save(
+      manager.create(MailMessage, {
+        notificationId: null,
+        recipientPersonId: to.personId,
+        kind: mail.kind,
+        unsubscribeGroup: null,
+        toAddress: to.address,
+        subject: composed.subject.slice(0, 300),
+        textBody: composed.textBody,
+        htmlBody: composed.htmlBody,
+        status: MailStatus.PENDING,
+        attempts: 0,
+        nextAttemptAt: this.clock.now(),
+        lastError: null,
+        sentAt: null,
+      }),
+    );
+    this.scope.afterCommit(() => this.dispatcher.kick());
   }
 
   /**

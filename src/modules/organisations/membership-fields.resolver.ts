@@ -57,6 +57,11 @@ export class MembershipFieldsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<string | null> {
     if (!membership.invitedEmail) return null;
+    if (membership.personId && !isAdmin(actor)) {
+      // Never a protected person's address, to anyone but themself and ADMIN.
+      const person = await this.people.get(membership.personId);
+      if (person.protectedIdentity && !seesPrivateFieldsOf(actor, person)) return null;
+    }
     if (
       isAdmin(actor) ||
       (membership.personId && seesPrivateFieldsOf(actor, { id: membership.personId }))

@@ -1,3 +1,4 @@
+import { AcceptInvitationInput } from './dto/invitation.inputs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
@@ -24,10 +25,14 @@ export class MembershipsResolver {
     return this.memberships.invite(actor, input);
   }
 
-  @Mutation(() => Membership, { description: 'Accepts an invitation addressed to you.' })
+  @Mutation(() => Membership, {
+    description:
+      'Accepts an open invitation: sent to your verified address, or with the code from its mail ' +
+      '(for a verified account). Expired: INVALID_STATE_TRANSITION; unverified address: FORBIDDEN.',
+  })
   acceptInvitation(
     @CurrentActor() actor: Actor,
-    @Args('input', { description: 'The invitation.' }) input: MembershipIdInput,
+    @Args('input', { description: 'The invitation.' }) input: AcceptInvitationInput,
   ): Promise<Membership> {
     return this.memberships.accept(actor, input);
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -6,6 +7,7 @@ import { Actor, isPerson, PersonActor, requirePerson } from '../../common/actor'
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { sha256Hex } from '../../common/sha256';
 import { normaliseEmail } from '../../common/text';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
@@ -26,6 +28,8 @@ import {
   MembershipStatus,
 } from './entities/membership.entity';
 import { Organisation, OrganisationStatus } from './entities/organisation.entity';
+import { AcceptInvitationInput } from './dto/invitation.inputs';
+import { INVITATION_DAYS, InvitationMails, isExpired } from './invitation-mails.service';
 import { OrganisationAccess } from './organisation-access.service';
 
 @Injectable()
@@ -36,6 +40,7 @@ export class MembershipsService {
     private readonly people: PeopleService,
     private readonly access: OrganisationAccess,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationMails,
     private readonly clock: Clock,
   ) {}
 
@@ -53,9 +58,16 @@ export class MembershipsService {
    * Each person's live memberships and open invitations, including invitations sent to their email
    * address before they had an account (used by `Person.memberships`).
    */
-  readonly liveByPerson: LoaderFactory<Pick<Person, 'id' | 'email'>, Membership[]> = () =>
+  readonly liveByPerson: LoaderFactory<
+    Pick<Person, 'id' | 'email' | 'emailVerifiedAt'>,
+    Membership[]
+  > = () =>
     new DataLoader(
-      async (people) => {
+      async (everyone) => {
+        // An unverified address holds no membership and sees no invitation.
+        const people = everyone.filter((person) => person.emailVerifiedAt);
+        if (people.length === 0) return everyone.map(() => []);
+        const now = this.clock.now();
         const rows = await this.memberships
           .createQueryBuilder('membership')
           .where('membership.status IN (:...statuses)', { statuses: LIVE_MEMBERSHIP_STATUSES })
@@ -72,19 +84,36 @@ export class MembershipsService {
           .orderBy('membership.createdAt', 'ASC')
           .addOrderBy('membership.id', 'ASC')
           .getMany();
-        return people.map((person) =>
-          rows.filter((row) =>
-            row.personId ? row.personId === person.id : row.invitedEmail === person.email,
-          ),
+        return everyone.map((person) =>
+          person.emailVerifiedAt
+            ? rows.filter((row) =>
+                row.personId
+                  ? row.personId === person.id
+                  : row.invitedEmail === person.email && !isExpired(row, now),
+              )
+            : [],
         );
       },
       { cacheKeyFn: (person) => person.id },
     );
 
-  /** Whether the invitation or membership is addressed to this actor. */
-  private async isAddressedTo(actor: PersonActor, membership: Membership): Promise<boolean> {
-    if (membership.personId) return membership.personId === actor.personId;
+  /**
+   * Whether the invitation is the actor's to answer: sent to their address, or they hold its code
+   * (`token`, from the invitation mail). Either way only a verified address answers invitations.
+   */
+  private async isAddressedTo(
+    actor: PersonActor,
+    membership: Membership,
+    token?: string,
+  ): Promise<boolean> {
     const person = await this.people.get(actor.personId);
+    if (!person.emailVerifiedAt) {
+      throw DomainError.forbidden('Verify your e-mail address before answering invitations');
+    }
+    if (membership.personId) return membership.personId === actor.personId;
+    if (token && membership.invitationTokenHash) {
+      return sha256Hex(token) === membership.invitationTokenHash;
+    }
     return membership.invitedEmail === person.email;
   }
 
@@ -95,15 +124,18 @@ export class MembershipsService {
   async invite(actor: Actor, input: InviteMemberInput): Promise<Membership> {
     await this.access.requireRole(actor, input.organisationId, [MembershipRole.ORG_ADMIN]);
     const email = normaliseEmail(input.email);
+    // Read only to refuse inviting a current member twice, never to answer differently: the
+    // invitation names no person until it is accepted, whatever account the address has.
     const invitee = await this.people.findByEmail(email);
+    const token = randomBytes(24).toString('base64url');
     try {
       return await this.database.transaction(async (manager) => {
         const organisation = await manager.findOneBy(Organisation, { id: input.organisationId });
         if (!organisation) throw DomainError.notFound('Organisation', input.organisationId);
-        if (organisation.status === OrganisationStatus.REJECTED) {
+        if (organisation.status !== OrganisationStatus.VERIFIED) {
           throw new DomainError(
             ErrorCode.ORGANISATION_NOT_VERIFIED,
-            'A rejected organisation cannot invite members',
+            'Only a verified organisation invites members',
           );
         }
         const existing = await manager
@@ -123,14 +155,17 @@ export class MembershipsService {
             field: 'email',
           });
         }
+        const expiresAt = new Date(this.clock.now().getTime() + INVITATION_DAYS * 24 * 3600_000);
         const membership = await manager.save(
           manager.create(Membership, {
             organisationId: organisation.id,
-            personId: invitee?.id ?? null,
+            personId: null,
             invitedEmail: email,
             role: input.role,
             status: MembershipStatus.INVITED,
             invitedById: isPerson(actor) ? actor.personId : null,
+            invitationTokenHash: sha256Hex(token),
+            invitationExpiresAt: expiresAt,
             joinedAt: null,
             leftAt: null,
           }),
@@ -141,6 +176,7 @@ export class MembershipsService {
           entityId: membership.id,
           after: { ...membershipSnapshot(membership), invitedEmail: email },
         });
+        await this.invitations.send(manager, membership, organisation, token, invitee);
         return membership;
       });
     } catch (error) {
@@ -154,9 +190,9 @@ export class MembershipsService {
   }
 
   /** The invitee accepts: INVITED → ACTIVE. */
-  async accept(actor: Actor, input: MembershipIdInput): Promise<Membership> {
+  async accept(actor: Actor, input: AcceptInvitationInput): Promise<Membership> {
     const person = requirePerson(actor, 'Only a signed-in person has memberships');
-    return this.answerInvitation(person, input.membershipId, MembershipStatus.ACTIVE);
+    return this.answerInvitation(person, input.membershipId, MembershipStatus.ACTIVE, input.token);
   }
 
   /** The invitee declines: INVITED → LEFT. */
@@ -169,10 +205,11 @@ export class MembershipsService {
     actor: PersonActor,
     membershipId: string,
     to: MembershipStatus.ACTIVE | MembershipStatus.LEFT,
+    token?: string,
   ): Promise<Membership> {
     const found = await this.memberships.findOneBy({ id: membershipId });
     if (!found) throw DomainError.notFound('Invitation', membershipId);
-    if (!(await this.isAddressedTo(actor, found)))
+    if (!(await this.isAddressedTo(actor, found, token)))
       throw DomainError.forbidden('This invitation is not yours');
     try {
       const answered = await this.database.transaction(async (manager) => {
@@ -183,9 +220,16 @@ export class MembershipsService {
         if (membership.status !== MembershipStatus.INVITED) {
           throw DomainError.invalidTransition('Membership', membership.status, to);
         }
+        if (to === MembershipStatus.ACTIVE && isExpired(membership, this.clock.now())) {
+          throw DomainError.invalidTransition('Membership', 'EXPIRED', to);
+        }
         const before = membershipSnapshot(membership);
         membership.personId = actor.personId;
         membership.status = to;
+        // The invited address is kept only while the invitation is open.
+        membership.invitedEmail = null;
+        membership.invitationTokenHash = null;
+        membership.invitationExpiresAt = null;
         if (to === MembershipStatus.ACTIVE) membership.joinedAt = this.clock.now();
         else membership.leftAt = this.clock.now();
         return this.saveAudited(
@@ -267,6 +311,9 @@ export class MembershipsService {
       const before = membershipSnapshot(membership);
       membership.status = MembershipStatus.LEFT;
       membership.leftAt = this.clock.now();
+      membership.invitedEmail = null;
+      membership.invitationTokenHash = null;
+      membership.invitationExpiresAt = null;
       return this.saveAudited(manager, actor, membership, action, before);
     });
     this.access.forget(actor);

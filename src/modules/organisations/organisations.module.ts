@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications';
+import { InvitationMails } from './invitation-mails.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { DistrictsModule } from '../districts';
@@ -20,10 +22,12 @@ import { PersonMembershipsResolver } from './person-memberships.resolver';
     TypeOrmModule.forFeature([Organisation, OrganisationDistrict, Membership]),
     AuditModule,
     DistrictsModule,
+    NotificationsModule,
     PeopleModule,
   ],
   providers: [
     OrganisationAccess,
+    InvitationMails,
     OrganisationsService,
     MembershipsService,
     OrganisationsResolver,

@@ -13,6 +13,7 @@ import { groupedByKey, LoaderFactory, loaderById } from '../../graphql/loaders';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { AuditService } from '../audit';
 import { DistrictsService } from '../districts';
+import { Person } from '../people';
 import {
   OrganisationDecisionInput,
   OrganisationsArgs,
@@ -155,6 +156,12 @@ export class OrganisationsService {
       });
     }
     await this.districts.requireExisting(input.districtIds, 'districtIds');
+    const registrant = await this.database.dataSource
+      .getRepository(Person)
+      .findOne({ where: { id: actor.personId }, select: { id: true, emailVerifiedAt: true } });
+    if (!registrant?.emailVerifiedAt) {
+      throw DomainError.forbidden('Verify your e-mail address before registering an organisation');
+    }
     try {
       const organisation = await this.database.transaction(async (manager) => {
         const created = await manager.save(

@@ -20,12 +20,16 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.bootstrapAdmin;
     if (!admin || (await this.people.findByEmail(admin.email))) return;
-    await this.people.create(ANONYMOUS, {
-      email: admin.email,
-      displayName: 'Administratör',
-      password: admin.password,
-      systemRole: SystemRole.ADMIN,
-    });
+    await this.people.create(
+      ANONYMOUS,
+      {
+        email: admin.email,
+        displayName: 'Administratör',
+        password: admin.password,
+        systemRole: SystemRole.ADMIN,
+      },
+      { emailVerified: true },
+    );
     this.logger.log(`Created the bootstrap ADMIN account ${admin.email}`);
   }
 }

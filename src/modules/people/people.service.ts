@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { ProtectedIdentityHooks } from '../../common/protected-identity-hooks';
 import { Actor, isAdmin, isPerson, SystemRole } from '../../common/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -35,6 +37,8 @@ export class PeopleService {
     private readonly database: Database,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly identityHooks: ProtectedIdentityHooks,
   ) {}
 
   readonly byId: LoaderFactory<string, Person | null> = () => loaderById(this.people);
@@ -59,7 +63,16 @@ export class PeopleService {
    * Creates an account. The password is hashed before the transaction starts (never hash while
    * holding the database). A taken email address → CONFLICT.
    */
-  async create(actor: Actor, input: NewPerson, options: { id?: string } = {}): Promise<Person> {
+  async create(
+    actor: Actor,
+    input: NewPerson,
+    options: {
+      id?: string;
+      emailVerified?: boolean;
+      /** More to write in the same transaction (e.g. the verification link). */
+      onCreated?: (manager: EntityManager, person: Person) => Promise<void>;
+    } = {},
+  ): Promise<Person> {
     const passwordHash = await this.passwords.hash(input.password);
     const person = this.people.create({
       id: options.id,
@@ -70,10 +83,12 @@ export class PeopleService {
       systemRole: input.systemRole ?? null,
       protectedIdentity: input.protectedIdentity ?? false,
       locale: input.locale ?? Locale.sv,
+      emailVerifiedAt: options.emailVerified ? this.clock.now() : null,
     });
     try {
       return await this.database.transaction(async (manager) => {
         const saved = await manager.save(person);
+        await options.onCreated?.(manager, saved);
         if (saved.systemRole) {
           await this.audit.record(manager, actor, {
             action: 'person.staff_account_created',
@@ -92,6 +107,11 @@ export class PeopleService {
       }
       throw error;
     }
+  }
+
+  /** Hashes a password the way `create` does (for work that must take as long as creating). */
+  async hashPassword(password: string): Promise<string> {
+    return this.passwords.hash(password);
   }
 
   async updateProfile(actor: Actor, input: UpdateProfileInput): Promise<Person> {
@@ -113,6 +133,7 @@ export class PeopleService {
       const before = person.protectedIdentity;
       person.protectedIdentity = input.protectedIdentity;
       const saved = await manager.save(person);
+      if (input.protectedIdentity) await this.identityHooks.turnedOn(manager, saved);
       await this.audit.record(manager, actor, {
         action: 'person.protected_identity_changed',
         entityType: 'Person',

@@ -31,6 +31,15 @@ export class PersonFieldsResolver {
     return seesPrivateFieldsOf(actor, person) ? person.email : null;
   }
 
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the address is verified (until then no membership, no invitation); only for the person and ADMIN.',
+  })
+  emailVerified(@Parent() person: Person, @CurrentActor() actor: Actor): boolean | null {
+    return seesPrivateFieldsOf(actor, person) ? person.emailVerifiedAt !== null : null;
+  }
+
   @ResolveField(() => String, {
     nullable: true,
     description: 'Phone number; only for the person and ADMIN.',

@@ -89,3 +89,24 @@ export class AuthPayload {
   @Field(() => Person, { description: 'The signed-in person.' })
   person: Person;
 }
+
+@InputType({ description: 'The token from an address-verification link.' })
+export class VerifyEmailInput {
+  @Field({ description: 'The `token` of the link in the mail.' })
+  @IsString()
+  @Length(20, 200)
+  token: string;
+}
+
+@ObjectType({ description: 'What happens after `register`: the same answer for every address.' })
+export class RegisterPayload {
+  @Field({ description: 'The address, as it will be used.' })
+  email: string;
+
+  @Field({
+    description:
+      'What to do next: open the link mailed to the address, then sign in. (An address that ' +
+      'already has an account gets a mail saying so instead.)',
+  })
+  message: string;
+}

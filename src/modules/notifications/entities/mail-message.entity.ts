@@ -9,7 +9,18 @@ import {
 } from '../../../database/columns';
 import { Person } from '../../people';
 import { NotificationGroup } from '../notification-groups';
+import { AccountMailKind } from '../templates/account-mails';
 import { Notification, NotificationKind } from './notification.entity';
+
+/** What a mail is about: a notification's kind, or a mail about the account itself. */
+export const MailKind = { ...NotificationKind, ...AccountMailKind } as const;
+export type MailKind = NotificationKind | AccountMailKind;
+
+registerEnumType(MailKind, {
+  name: 'MailKind',
+  description:
+    'What a mail is about: the kind of its notification, or EMAIL_VERIFICATION, ACCOUNT_EXISTS, MEMBERSHIP_INVITATION.',
+});
 
 export enum MailStatus {
   PENDING = 'PENDING',
@@ -51,12 +62,13 @@ export class MailMessage extends UuidEntity {
   @UuidColumn({ nullable: true })
   notificationId: string | null;
 
-  @UuidColumn()
-  recipientPersonId: string;
+  /** Null for a mail to an address without an account (an invitation). */
+  @UuidColumn({ nullable: true })
+  recipientPersonId: string | null;
 
-  @Field(() => NotificationKind, { description: 'What the notification is about.' })
-  @EnumColumn(NotificationKind)
-  kind: NotificationKind;
+  @Field(() => MailKind, { description: 'What it is about.' })
+  @EnumColumn(MailKind)
+  kind: MailKind;
 
   /** The group its unsubscribe link turns off; null for mail that cannot be turned off. */
   @EnumColumn(NotificationGroup, { nullable: true })

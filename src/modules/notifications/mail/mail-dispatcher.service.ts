@@ -149,7 +149,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private async send(mail: MailMessage): Promise<boolean> {
     const ours = { id: mail.id, status: MailStatus.SENDING, attempts: mail.attempts };
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
-    if (mail.unsubscribeGroup) {
+    if (mail.unsubscribeGroup && mail.recipientPersonId) {
       // RFC 8058: a POST to this link turns the group off, no page or sign-in in between.
       const link = this.composer.unsubscribeUrl(mail.recipientPersonId, mail.unsubscribeGroup);
       headers['List-Unsubscribe'] = `<${link}>`;

@@ -85,6 +85,18 @@ export class Membership extends UuidEntity {
   @UuidColumn({ nullable: true })
   invitedById: string | null;
 
+  /** SHA-256 of the invitation's own token (mailed to the address); cleared once answered. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  invitationTokenHash: string | null;
+
+  /** After this an open invitation can no longer be accepted. */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when an open invitation can be accepted; null once answered.',
+  })
+  @TimestampColumn({ nullable: true })
+  invitationExpiresAt: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When the person became a member.' })
   @TimestampColumn({ nullable: true })
   joinedAt: Date | null;

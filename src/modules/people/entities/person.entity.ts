@@ -2,7 +2,12 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { SystemRole } from '../../../common/actor';
 import { UuidEntity } from '../../../common/base.entity';
-import { CreatedAtColumn, EnumColumn, UpdatedAtColumn } from '../../../database/columns';
+import {
+  CreatedAtColumn,
+  EnumColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+} from '../../../database/columns';
 
 export enum Locale {
   sv = 'sv',
@@ -59,6 +64,13 @@ export class Person extends UuidEntity {
 
   @EnumColumn(Locale, { default: Locale.sv })
   locale: Locale;
+
+  /**
+   * When the person proved the address is theirs (a link sent to it); null until then. Without it
+   * the account can sign in, but holds no membership and sees no invitation.
+   */
+  @TimestampColumn({ nullable: true })
+  emailVerifiedAt: Date | null;
 
   @Field({ description: 'When the account was created.' })
   @CreatedAtColumn()
