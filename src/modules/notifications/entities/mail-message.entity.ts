@@ -18,8 +18,20 @@ export type MailKind = NotificationKind | AccountMailKind;
 
 registerEnumType(MailKind, {
   name: 'MailKind',
-  description:
-    'What a mail is about: the kind of its notification, or EMAIL_VERIFICATION, ACCOUNT_EXISTS, MEMBERSHIP_INVITATION.',
+  description: 'What a mail is about: the kind of its notification, or a mail about the account.',
+  valuesMap: {
+    ...Object.fromEntries(
+      Object.values(NotificationKind).map((kind) => [
+        kind,
+        { description: `The mail of a ${kind} notification.` },
+      ]),
+    ),
+    EMAIL_VERIFICATION: { description: 'The link that verifies an account’s address.' },
+    ACCOUNT_EXISTS: {
+      description: 'To an address that already has an account, when someone registers it again.',
+    },
+    MEMBERSHIP_INVITATION: { description: 'An invitation to an organisation, with its code.' },
+  },
 });
 
 export enum MailStatus {
