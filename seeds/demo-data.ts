@@ -12,6 +12,17 @@ import { MembershipRole, OrganisationKind, OrganisationStatus } from '../src/mod
 /** Every demo account has this password (documented in the README; never use seeds in production). */
 export const DEMO_PASSWORD = 'Samverkan-demo-2026';
 
+/**
+ * The authenticator secret (TOTP, base32) of every demo staff account (ADMIN, MUNICIPAL_OFFICER,
+ * SOCIAL_SERVICES), who must sign in with a second factor: add it to an authenticator app (or
+ * scan DEMO_TOTP_URL) and give its code to `completeTwoFactorLogin`. Documented in the README;
+ * like the password, never for production.
+ */
+export const DEMO_TOTP_SECRET = 'SAMVERKANDEMOTVASTEGSVERIFIERING';
+
+/** The same secret as an otpauth:// URL, for a QR code. */
+export const DEMO_TOTP_URL = `otpauth://totp/Samverkan%20demo?secret=${DEMO_TOTP_SECRET}&issuer=Samverkan%20demo`;
+
 /** The demo partner app's API key, documented in the README. */
 export const DEMO_API_KEY = `sv_de000001_${'Trygghetskartan-demo-key'.padEnd(43, '0')}`;
 

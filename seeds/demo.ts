@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from '../src/bootstrap';
 import { AppConfig } from '../src/config/app-config';
-import { DEMO_PASSWORD } from './demo-data';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-data';
 import { seedDemoData } from './seeder';
 
 /**
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   logger.log(`GraphQL API at http://localhost:${config.port}/graphql`);
   logger.log(
     `Sign in as admin@samverkan.example (or any demo account in the README) with password ${DEMO_PASSWORD}`,
+  );
+  logger.log(
+    `Staff accounts then give a code from an authenticator app set up with the secret ${DEMO_TOTP_SECRET}`,
   );
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ANONYMOUS, PersonActor, SystemRole } from '../src/common/actor';
 import { stockholmDate } from '../src/common/time';
 import { ApiClient, ApiClientsService } from '../src/modules/api-clients';
+import { TwoFactorService } from '../src/modules/auth';
 import { Credential, CredentialsService } from '../src/modules/credentials';
 import { District, DistrictsService } from '../src/modules/districts';
 import {
@@ -17,7 +18,14 @@ import {
 } from '../src/modules/organisations';
 import { PeopleService, Person } from '../src/modules/people';
 import { seedBookings } from './bookings-seeder';
-import { API_CLIENTS, DEMO_PASSWORD, DISTRICTS, ORGANISATIONS, PEOPLE } from './demo-data';
+import {
+  API_CLIENTS,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  DISTRICTS,
+  ORGANISATIONS,
+  PEOPLE,
+} from './demo-data';
 import { seedGrants } from './grants-seeder';
 import { seedNightWalks } from './night-walks-seeder';
 import { seedSheltersAndServices } from './shelters-seeder';
@@ -58,6 +66,8 @@ export async function seedDemoData(app: INestApplicationContext): Promise<SeedRe
         },
         { id: demo.id, emailVerified: true },
       ));
+    // Staff sign in with a second factor: the demo's shared, documented authenticator.
+    if (demo.systemRole) await app.get(TwoFactorService).enrolForDemo(person.id, DEMO_TOTP_SECRET);
     actors.set(person.email, {
       kind: 'person',
       personId: person.id,

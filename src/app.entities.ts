@@ -1,6 +1,14 @@
 import { ApiClient } from './modules/api-clients';
 import { AuditLogEntry } from './modules/audit';
-import { AuthSession, EmailVerification, LoginAttempt, RefreshToken } from './modules/auth';
+import {
+  AuthSession,
+  EmailVerification,
+  LoginAttempt,
+  RefreshToken,
+  TwoFactor,
+  TwoFactorChallenge,
+  TwoFactorRecoveryCode,
+} from './modules/auth';
 import { Blackout, Booking, BookingSeries, Resource } from './modules/bookings';
 import { Credential } from './modules/credentials';
 import { District } from './modules/districts';
@@ -40,6 +48,9 @@ export const ENTITIES = [
   RefreshToken,
   LoginAttempt,
   EmailVerification,
+  TwoFactor,
+  TwoFactorRecoveryCode,
+  TwoFactorChallenge,
   Notification,
   MailMessage,
   NotificationSettings,

@@ -5,7 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { ANONYMOUS, SystemRole } from '../common/actor';
 import { createApp } from '../bootstrap';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PeopleService, Person } from '../modules/people';
+import { PasswordService, PeopleService, Person } from '../modules/people';
 
 export interface CreateUserArguments {
   email: string;
@@ -17,7 +17,9 @@ export interface CreateUserArguments {
 const USAGE =
   'Usage: npm run user:create -- --email <address> [--role ADMIN|MUNICIPAL_OFFICER|SOCIAL_SERVICES] ' +
   '[--name "Display Name"] [--password <password>]\n' +
-  'Without --password a random one is generated and printed once.';
+  'Without --password a random one is generated and printed once. A given one must be hard to\n' +
+  'guess (not a common password or word, nor made of the address or name). Staff accounts set\n' +
+  'up their two-factor authenticator at their first sign-in.';
 
 export function parseCreateUserArguments(argv: string[]): CreateUserArguments {
   const { values } = parseArgs({
@@ -44,20 +46,16 @@ export async function createUser(
     throw new Error(`--role must be one of ${Object.values(SystemRole).join(', ')}`);
   }
   if (!isEmail(args.email)) throw new Error('--email must be an email address');
-  if (
-    args.password !== undefined &&
-    (args.password.length < PASSWORD_MIN_LENGTH || args.password.length > PASSWORD_MAX_LENGTH)
-  ) {
-    throw new Error(
-      `--password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
-    );
-  }
+  const displayName = args.name ?? args.email.split('@')[0];
+  // 120 random bits: always strong (PeopleService.create checks it like any other).
   const password = args.password ?? randomBytes(15).toString('base64url');
+  const weakness = PasswordService.weakness(password, { email: args.email, displayName });
+  if (weakness) throw new Error(`--password is refused: ${weakness}`);
   const person = await app.get(PeopleService).create(
     ANONYMOUS,
     {
       email: args.email,
-      displayName: args.name ?? args.email.split('@')[0],
+      displayName,
       password,
       systemRole: (role as SystemRole | undefined) ?? null,
     },

@@ -25,10 +25,24 @@ import { LoginAttemptsService } from './login-attempts.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JWT_ALGORITHM, JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
+import { TwoFactorChallenge } from './entities/two-factor-challenge.entity';
+import { TwoFactorRecoveryCode } from './entities/two-factor-recovery-code.entity';
+import { TwoFactor } from './entities/two-factor.entity';
+import { TwoFactorFieldsResolver } from './two-factor-fields.resolver';
+import { TwoFactorResolver } from './two-factor.resolver';
+import { TwoFactorService } from './two-factor.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuthSession, RefreshToken, LoginAttempt, EmailVerification]),
+    TypeOrmModule.forFeature([
+      AuthSession,
+      RefreshToken,
+      LoginAttempt,
+      EmailVerification,
+      TwoFactor,
+      TwoFactorRecoveryCode,
+      TwoFactorChallenge,
+    ]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -64,11 +78,14 @@ import { LocalStrategy } from './strategies/local.strategy';
     JwtStrategy,
     ApiKeyStrategy,
     LocalStrategy,
+    TwoFactorService,
+    TwoFactorResolver,
+    TwoFactorFieldsResolver,
     LocalLoginGuard,
     AuthRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, TwoFactorService],
 })
 export class AuthModule implements OnModuleInit {
   private readonly logger = new Logger(AuthModule.name);

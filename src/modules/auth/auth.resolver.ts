@@ -10,6 +10,7 @@ import {
   AuthPayload,
   ChangePasswordInput,
   LoginInput,
+  LoginPayload,
   LogoutInput,
   RefreshTokenInput,
 } from './dto/auth.inputs';
@@ -30,11 +31,15 @@ export class AuthResolver {
     return session.payload;
   }
 
-  @Mutation(() => AuthPayload, {
+  @Mutation(() => LoginPayload, {
     nullable: true,
     description:
       'Signs in with email and password; null with an error when that fails. Every attempt counts ' +
-      "towards the account's limit, aliases one by one: too many → RATE_LIMITED. Public.",
+      "towards the account's limit, aliases one by one: too many → RATE_LIMITED. When the " +
+      'account has two-factor sign-in, or its role requires it (ADMIN, MUNICIPAL_OFFICER, ' +
+      'SOCIAL_SERVICES: always), the answer has no tokens but a `twoFactorChallenge` for the ' +
+      'second step (`completeTwoFactorLogin`, or first setting up an authenticator); codes given ' +
+      'there count towards the same limit. Public.',
   })
   @Public()
   @UseGuards(AuthRateLimitGuard, LocalLoginGuard)
@@ -42,8 +47,19 @@ export class AuthResolver {
     @Context('req') req: Request,
     @Args('input', { description: 'Email address and password.' }) _input: LoginInput,
     @LoginPerson() person: Person,
-  ): Promise<AuthPayload> {
-    return this.signedIn(req, await this.auth.startSession(person));
+  ): Promise<LoginPayload> {
+    const outcome = await this.auth.login(person);
+    if ('session' in outcome) {
+      return { ...this.signedIn(req, outcome.session), twoFactorChallenge: null };
+    }
+    return {
+      accessToken: null,
+      accessTokenExpiresAt: null,
+      refreshToken: null,
+      refreshTokenExpiresAt: null,
+      person: null,
+      twoFactorChallenge: outcome.challenge,
+    };
   }
 
   @Mutation(() => AuthPayload, {

@@ -12,10 +12,21 @@ import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { PUB_SUB, SESSION_ENDED } from '../../graphql/pubsub';
 import { PasswordService, Person, PeopleService } from '../people';
-import { AuthPayload, ChangePasswordInput, LogoutInput } from './dto/auth.inputs';
+import {
+  AuthPayload,
+  ChangePasswordInput,
+  LogoutInput,
+  TwoFactorChallenge,
+} from './dto/auth.inputs';
+import {
+  CompleteTwoFactorLoginInput,
+  ConfirmTwoFactorInput,
+  TwoFactorConfirmation,
+} from './dto/two-factor.inputs';
 import { AuthSession } from './entities/auth-session.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { LoginAttemptsService } from './login-attempts.service';
+import { TwoFactorService } from './two-factor.service';
 
 /** Claims of an access token besides the registered ones (iss, aud, iat, exp). */
 export interface AccessTokenClaims {
@@ -39,6 +50,9 @@ export interface SignedInSession {
   actor: PersonActor;
 }
 
+/** What a right password leads to: a session, or the second step it needs first. */
+export type LoginOutcome = { session: SignedInSession } | { challenge: TwoFactorChallenge };
+
 /**
  * Sign-in, sessions and tokens. Access tokens are short-lived JWTs (HS256, issuer and audience
  * pinned) naming their session; refresh tokens are opaque, single-use and rotate. Presenting a
@@ -55,6 +69,7 @@ export class AuthService {
     private readonly people: PeopleService,
     private readonly passwords: PasswordService,
     private readonly loginAttempts: LoginAttemptsService,
+    private readonly twoFactor: TwoFactorService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
@@ -67,27 +82,58 @@ export class AuthService {
 
   /**
    * Checks an email and password (passport-local calls this). Every attempt counts towards the
-   * account's limit before the password is checked; unknown addresses cost the same time.
+   * account's limit before the password is checked; unknown addresses cost the same time. The
+   * count is cleared only when the sign-in is complete (`login`), so codes of a second step
+   * count together with the passwords.
    */
   async validateCredentials(email: string, password: string): Promise<Person> {
     await this.loginAttempts.reserve(email);
-    return this.checkPassword(email, await this.people.findByEmail(email), password);
+    return this.checkPassword(await this.people.findByEmail(email), password);
   }
 
-  /** After the attempt is reserved: the person when the password is theirs, and the count cleared. */
-  private async checkPassword(
-    email: string,
-    person: Person | null,
-    password: string,
-  ): Promise<Person> {
+  /**
+   * After a right password: a session, unless the account has two-factor sign-in or its role
+   * requires it; then a challenge for the second step (`completeTwoFactorLogin`, or setting up an
+   * authenticator first), and no session until it is passed.
+   */
+  async login(person: Person): Promise<LoginOutcome> {
+    const step = await this.twoFactor.stepFor(person);
+    if (step) return { challenge: await this.twoFactor.issueChallenge(person, step) };
+    await this.loginAttempts.clear(person.email);
+    return { session: await this.startSession(person) };
+  }
+
+  /** The second step of a sign-in: a session once the code or recovery code is right. */
+  async completeTwoFactorLogin(input: CompleteTwoFactorLoginInput): Promise<SignedInSession> {
+    return this.startSession(await this.twoFactor.completeSignIn(input));
+  }
+
+  /**
+   * Confirms an authenticator being set up; with a SETUP challenge (an account signing in that
+   * had to set one up) this also starts its session.
+   */
+  async confirmTwoFactor(
+    actor: Actor,
+    input: ConfirmTwoFactorInput,
+  ): Promise<{ confirmation: TwoFactorConfirmation; session: SignedInSession | null }> {
+    const { person, recoveryCodes } = await this.twoFactor.confirm(actor, input);
+    const session = input.challenge ? await this.startSession(person) : null;
+    return { confirmation: { recoveryCodes, session: session?.payload ?? null }, session };
+  }
+
+  /** After the attempt is reserved: the person when the password is theirs. */
+  private async checkPassword(person: Person | null, password: string): Promise<Person> {
     const valid = person
       ? await this.passwords.verify(person.passwordHash, password)
       : await this.passwords.verifyAgainstNothing(password);
     if (!person || !valid) throw DomainError.unauthenticated('Wrong email address or password');
-    await this.loginAttempts.clear(email);
     return person;
   }
 
+  /**
+   * Issues a session for the person, with no further check: only for callers that have checked
+   * everything sign-in needs (`login`, the second step; the test factories).
+   */
   async startSession(person: Person): Promise<SignedInSession> {
     const now = this.clock.now();
     const { session, refresh } = await this.database.transaction(async (manager) => {
@@ -163,12 +209,17 @@ export class AuthService {
     return true;
   }
 
-  /** Checks the current password (counted like a login attempt) and signs out every other session. */
+  /**
+   * Checks that the new password is strong enough (not made of the person's address or name) and
+   * the current one (counted like a login attempt), and signs out every other session.
+   */
   async changePassword(actor: Actor, input: ChangePasswordInput): Promise<Person> {
     const me = requirePerson(actor, 'Only a signed-in person has a session');
     const person = await this.people.get(me.personId);
+    this.passwords.assertStrong(input.newPassword, person, 'newPassword');
     await this.loginAttempts.reserve(person.email);
-    await this.checkPassword(person.email, person, input.currentPassword);
+    await this.checkPassword(person, input.currentPassword);
+    await this.loginAttempts.clear(person.email);
     const passwordHash = await this.passwords.hash(input.newPassword);
     await this.database.transaction(async (manager) => {
       await this.people.setPasswordHash(manager, person.id, passwordHash);

@@ -6,3 +6,7 @@ export { LoginAttempt } from './entities/login-attempt.entity';
 export { RefreshToken } from './entities/refresh-token.entity';
 export { EmailVerification } from './entities/email-verification.entity';
 export { EmailVerificationService } from './email-verification.service';
+export { TwoFactor } from './entities/two-factor.entity';
+export { TwoFactorChallenge } from './entities/two-factor-challenge.entity';
+export { TwoFactorRecoveryCode } from './entities/two-factor-recovery-code.entity';
+export { TwoFactorService } from './two-factor.service';

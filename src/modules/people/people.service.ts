@@ -60,8 +60,9 @@ export class PeopleService {
   }
 
   /**
-   * Creates an account. The password is hashed before the transaction starts (never hash while
-   * holding the database). A taken email address → CONFLICT.
+   * Creates an account. A weak password → BAD_USER_INPUT on `password` (PasswordService). The
+   * password is hashed before the transaction starts (never hash while holding the database). A
+   * taken email address → CONFLICT.
    */
   async create(
     actor: Actor,
@@ -73,6 +74,7 @@ export class PeopleService {
       onCreated?: (manager: EntityManager, person: Person) => Promise<void>;
     } = {},
   ): Promise<Person> {
+    this.passwords.assertStrong(input.password, input);
     const passwordHash = await this.passwords.hash(input.password);
     const person = this.people.create({
       id: options.id,

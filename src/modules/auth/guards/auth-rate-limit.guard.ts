@@ -5,7 +5,10 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-codes';
 import { httpOf } from '../../../common/request';
 
-/** Per-IP limit on `register`, `login` and `refreshToken` (AUTH_RATE_LIMIT_PER_MINUTE). */
+/**
+ * Per-IP limit on `register`, `login`, `refreshToken` and the two-factor steps
+ * (`completeTwoFactorLogin`, `startTwoFactorSetup`, `confirmTwoFactor`): AUTH_RATE_LIMIT_PER_MINUTE.
+ */
 @Injectable()
 export class AuthRateLimitGuard extends ThrottlerGuard {
   protected override getRequestResponse(context: ExecutionContext): {
