@@ -15,6 +15,8 @@ export class HttpErrorFilter implements ExceptionFilter<DomainError> {
       .switchToHttp()
       .getResponse<Response>()
       .status(HTTP_STATUS_BY_CODE[error.code] ?? HttpStatus.CONFLICT)
+      // JSON whatever the route declared (an .ics feed, an HTML page), or it is sent mislabelled.
+      .type('application/json')
       .json({ error: { code: error.code, message: error.message, details: error.details } });
   }
 }

@@ -5,7 +5,7 @@ import { EmailVerificationService } from './email-verification.service';
 function page(body: string): string {
   return (
     '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Samverkan</title></head>' +
-    `<body style="font-family: sans-serif; max-width: 40em">${body}</body></html>`
+    `<body>${body}</body></html>`
   );
 }
 

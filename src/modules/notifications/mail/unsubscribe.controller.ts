@@ -11,7 +11,7 @@ function escapeHtml(text: string): string {
 function page(title: string, body: string): string {
   return (
     `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head>` +
-    `<body style="font-family: sans-serif; max-width: 40em">${body}</body></html>`
+    `<body>${body}</body></html>`
   );
 }
 
