@@ -1012,6 +1012,14 @@ const RECORD_LEVEL: Record<string, string> = {
   'Mutation.markNotificationRead': 'only the recipient (night-walks.e2e-spec)',
   'Mutation.markNotificationsRead': 'only the recipient (notifications.e2e-spec)',
   'Mutation.verifyEmail': 'public: the mailed token is the credential (accounts.e2e-spec)',
+  'Mutation.completeTwoFactorLogin':
+    'public: the sign-in challenge and a code are the credential (two-factor.e2e-spec)',
+  'Mutation.startTwoFactorSetup':
+    'a signed-in person, or a staff sign-in challenge (two-factor.e2e-spec)',
+  'Mutation.confirmTwoFactor':
+    'a signed-in person, or a staff sign-in challenge, with a code (two-factor.e2e-spec)',
+  'Mutation.disableTwoFactor':
+    'a signed-in person with a code; refused for the staff roles (two-factor.e2e-spec)',
   'Subscription.notificationAdded':
     'a signed-in person, their own notifications, over graphql-ws (notifications-live.e2e-spec)',
   'Subscription.shiftChanged': 'public, over graphql-ws (night-walks-live.e2e-spec)',
