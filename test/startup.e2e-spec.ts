@@ -47,6 +47,15 @@ describe('start-up', () => {
     await expect(TestApp.create({ env: { ACCESS_TOKEN_TTL_SECONDS: '5' } })).rejects.toThrow(
       /ACCESS_TOKEN_TTL_SECONDS/,
     );
+    await expect(
+      TestApp.create({
+        env: { SAMVERKAN_ADMIN_EMAIL: 'chef@example.se', SAMVERKAN_ADMIN_PASSWORD: 'password123' },
+      }),
+    ).rejects.toThrow(/SAMVERKAN_ADMIN_PASSWORD is refused/);
+    await expect(TestApp.create({ env: { SMTP_URL: 'smtp://127.0.0.1:25' } })).rejects.toThrow(
+      /MAIL_FROM is required when SMTP_URL is set/,
+    );
+    await expect(TestApp.create({ env: { SMTP_URL: 'http://mail' } })).rejects.toThrow(/SMTP_URL/);
   });
 
   describe('bootstrap ADMIN', () => {

@@ -1,3 +1,5 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { ConfigurationError } from '../../config/environment';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ANONYMOUS, SystemRole } from '../../common/actor';
 import { AppConfig } from '../../config/app-config';
@@ -20,16 +22,24 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.bootstrapAdmin;
     if (!admin || (await this.people.findByEmail(admin.email))) return;
-    await this.people.create(
-      ANONYMOUS,
-      {
-        email: admin.email,
-        displayName: 'Administratör',
-        password: admin.password,
-        systemRole: SystemRole.ADMIN,
-      },
-      { emailVerified: true },
-    );
+    try {
+      await this.people.create(
+        ANONYMOUS,
+        {
+          email: admin.email,
+          displayName: 'Administratör',
+          password: admin.password,
+          systemRole: SystemRole.ADMIN,
+        },
+        { emailVerified: true },
+      );
+    } catch (error) {
+      // Start-up stops; say which variable to fix (a weak password, most likely).
+      if (error instanceof DomainError) {
+        throw new ConfigurationError([`SAMVERKAN_ADMIN_PASSWORD is refused: ${error.message}`]);
+      }
+      throw error;
+    }
     this.logger.log(`Created the bootstrap ADMIN account ${admin.email}`);
   }
 }
