@@ -301,7 +301,7 @@ describe('memberships', () => {
       const b = await test.factories.organisation();
       const bMember = await test.factories.member(b.organisation.id, b.admin);
       const { addCredential } = await bMember.client.ok(ADD_CREDENTIAL, {
-        input: { organisationId: b.organisation.id, kind: 'FIRST_AID', validUntil: '2099-12-31' },
+        input: { organisationId: b.organisation.id, kind: 'FIRST_AID', validUntil: '2040-12-31' },
       });
       const bClient = await test.factories.apiClient([], b.organisation.id);
       const aAdmin = a.admin.client;

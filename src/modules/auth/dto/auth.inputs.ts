@@ -1,5 +1,5 @@
+import { DisplayName, DISPLAY_NAME_DESCRIPTION } from '../../../common/display-name';
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Trim } from '../../../common/validation';
 import {
   IsBoolean,
   IsEmail,
@@ -56,10 +56,10 @@ export class RegisterInput {
   }))
   password: string;
 
-  @Field({ description: 'Name shown to others.' })
+  @Field({ description: DISPLAY_NAME_DESCRIPTION })
   @IsString()
   @Length(1, 120)
-  @Trim()
+  @DisplayName()
   displayName: string;
 }
 

@@ -17,6 +17,8 @@ import { DefaultWhenNull, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { BookingRefusalCode } from '../bookings.rules';
 import { Booking, BookingStatus } from '../entities/booking.entity';
+import { WithinYears, YEARS_AHEAD } from '../../../common/date-bounds';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 const MAX_ATTENDEES = 10_000;
 const MAX_OCCURRENCE_MINUTES = 7 * 24 * 60;
@@ -58,6 +60,7 @@ abstract class BookingPlanInput {
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   purpose: string;
 
   @Field(() => Int, { nullable: true, description: 'How many people (at most the capacity).' })
@@ -82,12 +85,20 @@ abstract class BookingPlanInput {
 
 @InputType({ description: 'A booking of a resource for one interval.' })
 export class BookResourceInput extends BookingPlanInput {
-  @Field({ description: 'Start (not in the past, within the booking window).' })
+  @Field({
+    description:
+      'Start (not in the past, within the booking window, and at most two years from today).',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   startsAt: Date;
 
-  @Field({ description: 'End (exclusive), after startsAt, within the duration limits.' })
+  @Field({
+    description:
+      'End (exclusive), after startsAt, within the duration limits (at most two years from today).',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   endsAt: Date;
 }
 
@@ -105,9 +116,12 @@ export class BookResourceRecurringInput extends BookingPlanInput {
   rrule: string;
 
   @Field({
-    description: 'The first occurrence; its Stockholm wall-clock time is the time of every one.',
+    description:
+      'The first occurrence, at most two years from today; its Stockholm wall-clock time is the time ' +
+      'of every one.',
   })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   firstStartsAt: Date;
 
   @Field(() => Int, { description: 'How long each occurrence lasts, in minutes.' })
@@ -118,10 +132,13 @@ export class BookResourceRecurringInput extends BookingPlanInput {
 
   @Field({
     nullable: true,
-    description: 'No occurrence starts after this (required unless the rule has COUNT).',
+    description:
+      'No occurrence starts after this (required unless the rule has COUNT); at most four years from ' +
+      'today.',
   })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.seriesEnd)
   until?: Date;
 
   @Field({
@@ -153,6 +170,7 @@ export class RejectBookingInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason: string;
 }
 
@@ -170,6 +188,7 @@ export class CancelBookingInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason?: string | null;
 }
 
@@ -189,6 +208,7 @@ export class CancelBookingSeriesInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason?: string | null;
 }
 

@@ -21,6 +21,8 @@ import { DefaultWhenNull, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { OrganisationKind } from '../../organisations';
 import { BookableBy, Resource, ResourceKind } from '../entities/resource.entity';
+import { WithinYears, YEARS_AHEAD } from '../../../common/date-bounds';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 const MAX_CAPACITY = 10_000;
 const MAX_BUFFER_MINUTES = 24 * 60;
@@ -47,6 +49,7 @@ export class CreateResourceInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name: string;
 
   @Field(() => ResourceKind, { description: 'ROOM, VEHICLE or EQUIPMENT.' })
@@ -71,6 +74,7 @@ export class CreateResourceInput {
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   location: string;
 
   @Field({ nullable: true, defaultValue: '', description: 'More about it (public).' })
@@ -78,6 +82,7 @@ export class CreateResourceInput {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @NoIdentityNumber()
   description: string = '';
 
   @Field(() => BookableBy, {
@@ -175,6 +180,7 @@ export class UpdateResourceInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name?: string | null;
 
   @Field(() => ResourceKind, { nullable: true, description: 'New kind.' })
@@ -199,12 +205,14 @@ export class UpdateResourceInput {
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   location?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New description (public).' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @NoIdentityNumber()
   description?: string | null;
 
   @Field(() => BookableBy, { nullable: true, description: 'Who may book it from now on.' })
@@ -348,18 +356,24 @@ export class CreateBlackoutInput {
   @IsUUID()
   resourceId: string;
 
-  @Field({ description: 'Start of the closed period.' })
+  @Field({ description: 'Start of the closed period (at most five years from today).' })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.blackout)
   startsAt: Date;
 
-  @Field({ description: 'End of the closed period (exclusive), after startsAt.' })
+  @Field({
+    description:
+      'End of the closed period (exclusive), after startsAt; at most five years from today.',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.blackout)
   endsAt: Date;
 
   @Field({ description: 'Why (shown to every signed-in person).' })
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   reason: string;
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { LocalDateScalar } from '../../../graphql/scalars';
 import { CredentialKind } from '../entities/credential.entity';
+import { LocalDateWithinYears, YEARS_AHEAD } from '../../../common/date-bounds';
 
 @InputType({
   description:
@@ -23,9 +24,11 @@ export class AddCredentialInput {
   kind: CredentialKind;
 
   @Field(() => LocalDateScalar, {
-    description: 'Last day it is valid (YYYY-MM-DD), today or later.',
+    description:
+      'Last day it is valid (YYYY-MM-DD), today or later, at most twenty years from today.',
   })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date, YYYY-MM-DD' })
+  @LocalDateWithinYears(YEARS_AHEAD.credential)
   validUntil: string;
 }
 

@@ -3,6 +3,7 @@ import { Trim } from '../../../common/validation';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../../graphql/pagination';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({ description: 'A new district.' })
 export class CreateDistrictInput {
@@ -10,6 +11,7 @@ export class CreateDistrictInput {
   @IsString()
   @Length(2, 80)
   @Trim()
+  @NoIdentityNumber()
   name: string;
 
   @Field({
@@ -20,6 +22,7 @@ export class CreateDistrictInput {
   @IsString()
   @Length(2, 80)
   @Trim()
+  @NoIdentityNumber()
   municipality?: string;
 }
 

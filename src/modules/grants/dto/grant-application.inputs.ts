@@ -20,6 +20,7 @@ import { SafeIntScalar } from '../../../graphql/scalars';
 import { GrantApplication, GrantApplicationStatus } from '../entities/grant-application.entity';
 import { MAX_BUDGET_LINES, MAX_SCORE, MIN_SCORE } from '../grants.rules';
 import { Amount, MAX_AMOUNT_TEXT } from './money';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({ description: 'A line of the budget of an application.' })
 export class GrantBudgetLineInput {
@@ -27,6 +28,7 @@ export class GrantBudgetLineInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   label: string;
 
   @Field(() => SafeIntScalar, {
@@ -53,6 +55,7 @@ export class CreateGrantApplicationInput {
   @IsString()
   @Trim()
   @Length(10, 10_000)
+  @NoIdentityNumber()
   purpose: string;
 
   @Field(() => SafeIntScalar, {
@@ -88,6 +91,7 @@ export class UpdateGrantApplicationInput {
   @IsString()
   @Trim()
   @Length(10, 10_000)
+  @NoIdentityNumber()
   purpose?: string;
 
   @Field(() => SafeIntScalar, {
@@ -184,6 +188,7 @@ export class ReviewGrantApplicationInput {
   @IsString()
   @Trim()
   @Length(2, 10_000)
+  @NoIdentityNumber()
   comment: string;
 }
 
@@ -213,6 +218,7 @@ export class DecideGrantApplicationInput {
   @IsString()
   @Trim()
   @Length(0, 10_000)
+  @NoIdentityNumber()
   motivation: string = '';
 }
 

@@ -5,6 +5,7 @@ import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { GrantLedgerEntry } from '../entities/grant-ledger-entry.entity';
 import { Amount, MAX_AMOUNT_TEXT, SignedAmount } from './money';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({
   description:
@@ -30,6 +31,7 @@ export class RecordDisbursementInput {
   @IsString()
   @Trim()
   @Length(1, 100)
+  @NoIdentityNumber()
   reference: string;
 }
 
@@ -59,6 +61,7 @@ export class RecordRecoveryInput {
   @IsString()
   @Trim()
   @Length(1, 100)
+  @NoIdentityNumber()
   reference: string;
 }
 
@@ -83,6 +86,7 @@ export class RecordAdjustmentInput {
   @IsString()
   @Trim()
   @Length(2, 2000)
+  @NoIdentityNumber()
   reason: string;
 }
 
@@ -110,6 +114,7 @@ export class SubmitFollowUpReportInput {
   @IsString()
   @Trim()
   @Length(10, 10_000)
+  @NoIdentityNumber()
   outcomes: string;
 
   @Field(() => SafeIntScalar, {
@@ -136,6 +141,7 @@ export class ReturnFollowUpReportInput {
   @IsString()
   @Trim()
   @Length(2, 2000)
+  @NoIdentityNumber()
   reason: string;
 }
 

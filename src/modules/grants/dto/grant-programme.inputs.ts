@@ -24,6 +24,8 @@ import { OrganisationKind } from '../../organisations';
 import { GrantProgramme, GrantProgrammeStatus } from '../entities/grant-programme.entity';
 import { MAX_CRITERIA, MAX_CRITERION_WEIGHT } from '../grants.rules';
 import { Amount, MAX_AMOUNT_TEXT } from './money';
+import { WithinYears, YEARS_AHEAD } from '../../../common/date-bounds';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({ description: 'An assessment criterion and its weight.' })
 export class GrantCriterionInput {
@@ -31,6 +33,7 @@ export class GrantCriterionInput {
   @IsString()
   @Trim()
   @Length(2, 100)
+  @NoIdentityNumber()
   name: string;
 
   @Field(() => Int, { description: `Weight from 1 to ${MAX_CRITERION_WEIGHT}.` })
@@ -46,6 +49,7 @@ export class CreateGrantProgrammeInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name: string;
 
   @Field({ nullable: true, description: 'What the programme supports (default empty).' })
@@ -53,6 +57,7 @@ export class CreateGrantProgrammeInput {
   @IsString()
   @Trim()
   @MaxLength(5000)
+  @NoIdentityNumber()
   description?: string;
 
   @Field(() => Int, { description: 'The fiscal year the money belongs to.' })
@@ -74,12 +79,16 @@ export class CreateGrantProgrammeInput {
   @IsEnum(OrganisationKind, { each: true })
   eligibleKinds: OrganisationKind[];
 
-  @Field({ description: 'Applications are accepted from this instant…' })
+  @Field({
+    description: 'Applications are accepted from this instant (2000 or later, within five years)…',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantProgramme)
   opensAt: Date;
 
-  @Field({ description: '…until this one (after opensAt).' })
+  @Field({ description: '…until this one (after opensAt, within five years from today).' })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantProgramme)
   closesAt: Date;
 
   @Field(() => SafeIntScalar, {
@@ -88,8 +97,12 @@ export class CreateGrantProgrammeInput {
   @Amount()
   maxPerApplication: number;
 
-  @Field({ description: 'When follow-up reports on awards are due (after closesAt).' })
+  @Field({
+    description:
+      'When follow-up reports on awards are due (after closesAt, within seven years from today).',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantFollowUp)
   followUpDueAt: Date;
 
   @Field(() => [GrantCriterionInput], {
@@ -118,6 +131,7 @@ export class UpdateGrantProgrammeInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name?: string;
 
   @Field({ nullable: true, description: 'New description.' })
@@ -126,6 +140,7 @@ export class UpdateGrantProgrammeInput {
   @IsString()
   @Trim()
   @MaxLength(5000)
+  @NoIdentityNumber()
   description?: string;
 
   @Field(() => Int, { nullable: true, description: 'New fiscal year.' })
@@ -154,16 +169,18 @@ export class UpdateGrantProgrammeInput {
   @IsEnum(OrganisationKind, { each: true })
   eligibleKinds?: OrganisationKind[];
 
-  @Field({ nullable: true, description: 'New opening.' })
+  @Field({ nullable: true, description: 'New opening (within five years from today).' })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantProgramme)
   opensAt?: Date;
 
-  @Field({ nullable: true, description: 'New closing.' })
+  @Field({ nullable: true, description: 'New closing (within five years from today).' })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantProgramme)
   closesAt?: Date;
 
   @Field(() => SafeIntScalar, {
@@ -175,10 +192,14 @@ export class UpdateGrantProgrammeInput {
   @Amount()
   maxPerApplication?: number;
 
-  @Field({ nullable: true, description: 'New follow-up due date.' })
+  @Field({
+    nullable: true,
+    description: 'New follow-up due date (within seven years from today).',
+  })
   @DefaultWhenNull(() => undefined)
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.grantFollowUp)
   followUpDueAt?: Date;
 
   @Field(() => [GrantCriterionInput], {

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsString, IsUUID, Length } from 'class-validator';
 import { Trim } from '../../../common/validation';
 import { Shift } from '../entities/shift.entity';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({ description: 'A message from a coordinator to everyone signed up for a walk.' })
 export class MessageShiftWalkersInput {
@@ -13,6 +14,7 @@ export class MessageShiftWalkersInput {
   @IsString()
   @Trim()
   @Length(2, 150)
+  @NoIdentityNumber()
   subject: string;
 
   @Field({
@@ -21,6 +23,7 @@ export class MessageShiftWalkersInput {
   @IsString()
   @Trim()
   @Length(2, 4000)
+  @NoIdentityNumber()
   body: string;
 }
 

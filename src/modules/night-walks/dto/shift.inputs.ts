@@ -23,6 +23,8 @@ import { TimeRangeArgs } from '../../../graphql/time-range.args';
 import { CredentialKind } from '../../credentials';
 import { IncidentCategory } from '../entities/walk-report.entity';
 import { Shift, ShiftStatus } from '../entities/shift.entity';
+import { WithinYears, YEARS_AHEAD } from '../../../common/date-bounds';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 const MAX_WALKERS = 100;
 
@@ -41,6 +43,7 @@ abstract class WalkPlanInput {
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   meetingPoint: string;
 
   @Field(() => Int, {
@@ -78,17 +81,25 @@ abstract class WalkPlanInput {
   description: 'A night walk to publish. COORDINATOR or ORG_ADMIN of a verified organisation.',
 })
 export class CreateShiftInput extends WalkPlanInput {
-  @Field({ description: 'When the walk starts (in the future).' })
+  @Field({ description: 'When the walk starts: in the future, at most two years from today.' })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   startsAt: Date;
 
-  @Field({ description: 'When it ends; after startsAt, at most 12 hours later.' })
+  @Field({
+    description: 'When it ends; after startsAt, at most 12 hours later (and two years from today).',
+  })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   endsAt: Date;
 
-  @Field({ nullable: true, description: 'Last moment to sign up; the start when left out.' })
+  @Field({
+    nullable: true,
+    description: 'Last moment to sign up (at most two years from today); the start when left out.',
+  })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   signupDeadline?: Date;
 }
 
@@ -106,9 +117,12 @@ export class CreateShiftSeriesInput extends WalkPlanInput {
   rrule: string;
 
   @Field({
-    description: 'The first walk; its Stockholm wall-clock time is the time of every walk.',
+    description:
+      'The first walk, at most two years from today; its Stockholm wall-clock time is the time of every ' +
+      'walk.',
   })
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   firstStartsAt: Date;
 
   @Field(() => Int, { description: 'How long each walk lasts, in minutes (at most 12 hours).' })
@@ -121,10 +135,11 @@ export class CreateShiftSeriesInput extends WalkPlanInput {
     nullable: true,
     description:
       'No walk starts after this (required unless the rule has COUNT); within two years of the first walk ' +
-      'unless COUNT ends the series sooner.',
+      'unless COUNT ends the series sooner, and at most four years from today.',
   })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.seriesEnd)
   until?: Date;
 
   @Field(() => Int, {
@@ -149,14 +164,16 @@ export class UpdateShiftInput {
   @IsUUID()
   shiftId: string;
 
-  @Field({ nullable: true, description: 'New start.' })
+  @Field({ nullable: true, description: 'New start (at most two years from today).' })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   startsAt?: Date;
 
-  @Field({ nullable: true, description: 'New end.' })
+  @Field({ nullable: true, description: 'New end (at most two years from today).' })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   endsAt?: Date;
 
   @Field({ nullable: true, description: 'New meeting point.' })
@@ -164,6 +181,7 @@ export class UpdateShiftInput {
   @IsString()
   @Trim()
   @Length(2, 300)
+  @NoIdentityNumber()
   meetingPoint?: string;
 
   @Field(() => Int, { nullable: true, description: 'New minimum.' })
@@ -194,9 +212,13 @@ export class UpdateShiftInput {
   @IsEnum(CredentialKind, { each: true })
   requiredCredentials?: CredentialKind[];
 
-  @Field({ nullable: true, description: 'New signup deadline.' })
+  @Field({
+    nullable: true,
+    description: 'New signup deadline (at most two years from today).',
+  })
   @IsOptional()
   @IsDate()
+  @WithinYears(YEARS_AHEAD.planning)
   signupDeadline?: Date;
 }
 
@@ -217,6 +239,7 @@ export class CancelShiftInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason: string;
 }
 
@@ -340,6 +363,7 @@ export class SubmitWalkReportInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @NoIdentityNumber()
   areasCovered: string[] = [];
 
   @Field({
@@ -351,6 +375,7 @@ export class SubmitWalkReportInput {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @NoIdentityNumber()
   notes: string = '';
 }
 

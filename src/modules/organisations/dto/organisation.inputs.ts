@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ConnectionArgs } from '../../../graphql/pagination';
 import { OrganisationKind, OrganisationStatus } from '../entities/organisation.entity';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({ description: 'A new organisation; the caller becomes its ORG_ADMIN.' })
 export class RegisterOrganisationInput {
@@ -21,6 +22,7 @@ export class RegisterOrganisationInput {
   @IsString()
   @Length(2, 200)
   @Trim()
+  @NoIdentityNumber()
   name: string;
 
   @Field({ description: 'Organisationsnummer, NNNNNN-NNNN (the hyphen may be left out).' })
@@ -42,6 +44,7 @@ export class RegisterOrganisationInput {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @NoIdentityNumber()
   description?: string;
 
   @Field({
@@ -51,6 +54,7 @@ export class RegisterOrganisationInput {
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @NoIdentityNumber()
   publicContact?: string;
 }
 
@@ -67,18 +71,21 @@ export class UpdateOrganisationInput {
   @IsString()
   @Length(2, 200)
   @Trim()
+  @NoIdentityNumber()
   name?: string;
 
   @Field({ nullable: true, description: 'New description (public).' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @NoIdentityNumber()
   description?: string;
 
   @Field({ nullable: true, description: 'New public contact; an empty string removes it.' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @NoIdentityNumber()
   publicContact?: string;
 
   @Field(() => [ID], {
@@ -105,6 +112,7 @@ export class OrganisationDecisionInput {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @NoIdentityNumber()
   reason?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Trim } from '../../../common/validation';
+import { DISPLAY_NAME_DESCRIPTION, DisplayName } from '../../../common/display-name';
 import {
   IsBoolean,
   IsEmail,
@@ -22,10 +22,10 @@ export class CreateStaffAccountInput {
   @MaxLength(254)
   email: string;
 
-  @Field({ description: 'Name shown to others.' })
+  @Field({ description: DISPLAY_NAME_DESCRIPTION })
   @IsString()
   @Length(1, 120)
-  @Trim()
+  @DisplayName()
   displayName: string;
 
   @Field(() => SystemRole, { description: 'The system role to give.' })
@@ -42,11 +42,11 @@ export class CreateStaffAccountInput {
 
 @InputType({ description: 'Changes to your own profile; omitted fields stay as they are.' })
 export class UpdateProfileInput {
-  @Field({ nullable: true, description: 'Name shown to others.' })
+  @Field({ nullable: true, description: DISPLAY_NAME_DESCRIPTION })
   @IsOptional()
   @IsString()
   @Length(1, 120)
-  @Trim()
+  @DisplayName()
   displayName?: string;
 
   @Field(() => String, { nullable: true, description: 'Phone number; an empty string removes it.' })

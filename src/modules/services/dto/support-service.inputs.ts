@@ -23,6 +23,7 @@ import { LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { ServiceCategory, SupportService } from '../entities/support-service.entity';
 import { OpeningHours } from './opening-hours.type';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 /** What a new service and a change to one have in common. */
 @InputType({ isAbstract: true })
@@ -32,6 +33,7 @@ abstract class ServiceDetailsInput {
   @IsString()
   @Trim()
   @MaxLength(5000)
+  @NoIdentityNumber()
   description?: string;
 
   @Field(() => [OpeningHours], {
@@ -75,6 +77,7 @@ export class CreateSupportServiceInput extends ServiceDetailsInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name: string;
 
   @Field(() => ServiceCategory, { description: 'What it offers.' })
@@ -89,6 +92,7 @@ export class CreateSupportServiceInput extends ServiceDetailsInput {
   @IsString()
   @Trim()
   @Length(3, 300)
+  @NoIdentityNumber()
   address: string;
 
   @Field(() => Int, {
@@ -115,6 +119,7 @@ export class UpdateSupportServiceInput extends ServiceDetailsInput {
   @IsString()
   @Trim()
   @Length(2, 200)
+  @NoIdentityNumber()
   name?: string;
 
   @Field(() => ServiceCategory, { nullable: true, description: 'New category.' })
@@ -132,6 +137,7 @@ export class UpdateSupportServiceInput extends ServiceDetailsInput {
   @IsString()
   @Trim()
   @Length(3, 300)
+  @NoIdentityNumber()
   address?: string;
 
   @Field(() => Int, { nullable: true, description: 'New daily capacity.' })

@@ -20,6 +20,7 @@ import { DefaultWhenNull, LowerCase, Trim } from '../../../common/validation';
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { PlacementRequest, PlacementStatus } from '../entities/placement-request.entity';
 import { ShelterFeature } from '../entities/shelter.entity';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 @InputType({
   description:
@@ -93,6 +94,7 @@ export class RespondToPlacementInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason?: string | null;
 }
 
@@ -113,6 +115,7 @@ export class CancelPlacementInput {
   @IsString()
   @Trim()
   @Length(2, 1000)
+  @NoIdentityNumber()
   reason: string;
 }
 

@@ -22,6 +22,7 @@ import { DefaultWhenNull, IsSwedishArea, LowerCase, Trim } from '../../../common
 import { Connection, ConnectionArgs } from '../../../graphql/pagination';
 import { Shelter, ShelterFeature } from '../entities/shelter.entity';
 import { AvailabilityStatus } from '../shelters.rules';
+import { NoIdentityNumber } from '../../../common/free-text';
 
 registerEnumType(AvailabilityStatus, {
   name: 'AvailabilityStatus',
@@ -46,6 +47,7 @@ export class CreateShelterInput {
   @IsString()
   @Trim()
   @Length(2, 120)
+  @NoIdentityNumber()
   displayName: string;
 
   @Field({
@@ -120,6 +122,7 @@ export class UpdateShelterInput {
   @IsString()
   @Trim()
   @Length(2, 120)
+  @NoIdentityNumber()
   displayName?: string;
 
   @Field({ nullable: true, description: 'New area: a Swedish municipality or county.' })
