@@ -34,12 +34,33 @@ export type FormatError = (
 ) => GraphQLFormattedError;
 
 /**
+ * graphql-js's suggestions, e.g. ` Did you mean the enum value "ACTIVE"?` or ` Did you mean "name"
+ * or "names"?` (they end a sentence, and names hold no `?`), and graphql-armor's mask of them,
+ * which still tells that a similar name exists.
+ */
+const SUGGESTION = /\s*(?:Did you mean [^?]*\?|\[Suggestion hidden\]\??)/g;
+
+/** The message without "Did you mean …?" suggestions, which tell a client the schema's names. */
+function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/**
  * The one place a GraphQL error gets its shape. Domain errors pass through with their code and
  * details; request errors become BAD_USER_INPUT; everything else is logged (to this app's logger)
- * and hidden behind INTERNAL_SERVER_ERROR with a generic message.
+ * and hidden behind INTERNAL_SERVER_ERROR with a generic message. In production no message
+ * suggests names ("Did you mean …?"): graphql-armor and Apollo mask them in validation errors,
+ * not in those of variable values (an enum value or input field misspelt in `variables`).
  */
-export function createFormatError(logger: LoggerService): FormatError {
-  return (formatted, error) => formatError(formatted, error, logger);
+export function createFormatError(
+  logger: LoggerService,
+  options: { production: boolean },
+): FormatError {
+  if (!options.production) return (formatted, error) => formatError(formatted, error, logger);
+  return (formatted, error) => {
+    const shaped = formatError(formatted, error, logger);
+    return { ...shaped, message: withoutSuggestions(shaped.message) };
+  };
 }
 
 function formatError(

@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
+import { costError, costLimitPlugin, enforceMaxItems } from './cost';
 import { createFormatError } from './errors';
 import { graphqlProtection } from './limits';
 import { DateTimeScalar } from './scalars';
@@ -38,7 +39,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
       useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
         let schema: GraphQLSchema | undefined;
-        const format = createFormatError(logger);
+        const format = createFormatError(logger, { production: config.isProduction });
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -48,7 +49,8 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           fieldResolverEnhancers: ['guards'],
           context: createContext,
           formatError: format,
-          transformSchema: (built: GraphQLSchema) => (schema = describeRootTypes(built)),
+          transformSchema: (built: GraphQLSchema) =>
+            (schema = enforceMaxItems(describeRootTypes(built))),
           autoTransformHttpErrors: false,
           introspection: !config.isProduction,
           graphiql: !config.isProduction,
@@ -57,17 +59,29 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: config.isProduction,
           // graphql-armor's types come from Apollo's ESM build, Nest's from its CommonJS build.
-          plugins: protection.plugins as ApolloDriverConfig['plugins'],
+          plugins: [
+            ...(protection.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+            costLimitPlugin() as NonNullable<ApolloDriverConfig['plugins']>[number],
+          ],
           validationRules: protection.validationRules,
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
-              // graphql-ws validates documents itself: apply the same limits as over HTTP.
+              // graphql-ws validates documents itself: apply the same limits as over HTTP, the
+              // cost with the subscription's variables.
               onSubscribe: (_context, _id, payload) => {
                 if (!schema) return undefined;
                 try {
-                  const errors = validate(schema, parse(payload.query), protection.validationRules);
-                  return errors.length > 0 ? errors : undefined;
+                  const document = parse(payload.query);
+                  const errors = validate(schema, document, protection.validationRules);
+                  if (errors.length > 0) return errors;
+                  const tooCostly = costError(
+                    schema,
+                    document,
+                    payload.variables ?? undefined,
+                    payload.operationName,
+                  );
+                  return tooCostly ? [tooCostly] : undefined;
                 } catch (error) {
                   return error instanceof GraphQLError ? [error] : undefined;
                 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsDate, IsOptional } from 'class-validator';
+import { DomainError } from '../common/errors/domain-error';
 
 /** A half-open range of instants for a list or relation field; each field documents its default. */
 @ArgsType()
@@ -13,4 +14,18 @@ export class TimeRangeArgs {
   @IsOptional()
   @IsDate()
   to?: Date;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * BAD_USER_INPUT when a range (its defaults applied) is longer than `maxDays`: the list fields that
+ * take one answer a bounded number of items, and a longer range would only reach that bound.
+ */
+export function requireSpanAtMost(range: { from: Date; to: Date }, maxDays: number): void {
+  if (range.to.getTime() - range.from.getTime() > maxDays * DAY_MS) {
+    throw DomainError.badInput('The range is too long', {
+      to: [`at most ${maxDays} days after from`],
+    });
+  }
 }

@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/
 import type { Actor } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
+import { MaxItems } from '../../graphql/cost';
 import { required } from '../../graphql/loaders';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { District, DistrictsService } from '../districts';
@@ -13,6 +14,10 @@ import { Blackout } from './entities/blackout.entity';
 import { Booking } from './entities/booking.entity';
 import { Resource } from './entities/resource.entity';
 import { ResourcesService } from './resources.service';
+
+/** The most items `Resource.bookings` and `Resource.blackouts` answer for one range. */
+const MAX_BOOKINGS_IN_RANGE = 50;
+const MAX_BLACKOUTS_IN_RANGE = 20;
 
 const PARTIES_ONLY =
   'For the parties (members of the booking and the owning organisation, municipal officers for the ' +
@@ -193,10 +198,12 @@ export class ResourceFieldsResolver {
   @ResolveField(() => [Booking], {
     description:
       'Live (REQUESTED and CONFIRMED) bookings overlapping the range (default: the next 30 days; at most ' +
-      '366 days), by start. The parties see their details, everyone else only busy time (see ' +
+      `366 days and ${MAX_BOOKINGS_IN_RANGE} bookings: BAD_USER_INPUT beyond, ask for a shorter range), by ` +
+      'start. The parties see their details, everyone else only busy time (see ' +
       "`Booking.busyOnly`); the bookings of someone else's OWNER_ONLY resource are for the owner's members " +
       'and municipal officers only.',
   })
+  @MaxItems(MAX_BOOKINGS_IN_RANGE)
   bookings(
     @Parent() resource: Resource,
     @CurrentActor() actor: Actor,
@@ -208,8 +215,10 @@ export class ResourceFieldsResolver {
 
   @ResolveField(() => [Blackout], {
     description:
-      'Blackouts overlapping the range (default: the next 30 days; at most 366 days), by start.',
+      'Blackouts overlapping the range (default: the next 30 days; at most 366 days and ' +
+      `${MAX_BLACKOUTS_IN_RANGE} blackouts: BAD_USER_INPUT beyond, ask for a shorter range), by start.`,
   })
+  @MaxItems(MAX_BLACKOUTS_IN_RANGE)
   blackouts(
     @Parent() resource: Resource,
     @Context() context: GraphQLContext,

@@ -5,6 +5,7 @@ import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { stockholmDate } from '../../common/time';
 import type { GraphQLContext } from '../../graphql/context';
+import { MaxItems } from '../../graphql/cost';
 import { required } from '../../graphql/loaders';
 import { District, DistrictsService } from '../districts';
 import { Organisation, OrganisationsService } from '../organisations';
@@ -13,6 +14,9 @@ import { ServiceUsageReport } from './entities/service-usage-report.entity';
 import { SupportService } from './entities/support-service.entity';
 import { isOpenAt, openingSlots } from './opening-hours.rules';
 import { SupportServicesService } from './support-services.service';
+
+/** The most daily reports `SupportService.usage` answers for one range (a year's). */
+const MAX_USAGE_DAYS = 366;
 
 @Resolver(() => SupportService)
 export class SupportServiceFieldsResolver {
@@ -81,9 +85,11 @@ export class SupportServiceFieldsResolver {
   @ResolveField(() => [ServiceUsageReport], {
     nullable: true,
     description:
-      "Daily use between two days (default the last 30): the organisation's members and municipal officers " +
-      'only (null, with an error, for others).',
+      `Daily use between two days (default the last 30; at most ${MAX_USAGE_DAYS} reports: BAD_USER_INPUT ` +
+      "beyond, ask for a shorter range): the organisation's members and municipal officers only (null, " +
+      'with an error, for others).',
   })
+  @MaxItems(MAX_USAGE_DAYS)
   async usage(
     @Parent() service: SupportService,
     @CurrentActor() actor: Actor,

@@ -3,6 +3,7 @@ import { type Actor, ApiScope } from '../../common/actor';
 import { AllowApiScope } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import type { GraphQLContext } from '../../graphql/context';
+import { MaxItems } from '../../graphql/cost';
 import { required } from '../../graphql/loaders';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { Organisation, OrganisationsService } from '../organisations';
@@ -13,6 +14,9 @@ import { ShelterAvailabilityReport } from './entities/shelter-availability-repor
 import { Shelter } from './entities/shelter.entity';
 import { ShelterAvailabilityService } from './shelter-availability.service';
 import { SheltersService } from './shelters.service';
+
+/** The most reports `Shelter.availabilityReports` answers for one range. */
+const MAX_REPORTS_IN_RANGE = 200;
 
 @Resolver(() => Shelter)
 export class ShelterFieldsResolver {
@@ -42,8 +46,10 @@ export class ShelterFieldsResolver {
   @ResolveField(() => [ShelterAvailabilityReport], {
     description:
       'Its availability reports in the range, newest first (default: the 30 days up to now; with ' +
-      'only `to`, the 30 days before it).',
+      `only \`to\`, the 30 days before it; at most ${MAX_REPORTS_IN_RANGE} reports: BAD_USER_INPUT beyond, ` +
+      'ask for a shorter range).',
   })
+  @MaxItems(MAX_REPORTS_IN_RANGE)
   availabilityReports(
     @Parent() shelter: Shelter,
     @Context() context: GraphQLContext,
