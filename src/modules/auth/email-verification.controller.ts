@@ -1,13 +1,7 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { Public } from '../../common/decorators/access.decorators';
+import { escapeHtml, htmlPage } from '../../common/html';
 import { EmailVerificationService } from './email-verification.service';
-
-function page(body: string): string {
-  return (
-    '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Samverkan</title></head>' +
-    `<body>${body}</body></html>`
-  );
-}
 
 /**
  * The link in a verification mail. Opening it (GET) shows a button, so a mail scanner that
@@ -22,8 +16,9 @@ export class EmailVerificationController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   confirm(@Query('token') token: string | undefined): string {
-    const action = `/verify-email?token=${encodeURIComponent(token ?? '')}`.replace(/"/g, '');
-    return page(
+    const action = escapeHtml(`/verify-email?token=${encodeURIComponent(token ?? '')}`);
+    return htmlPage(
+      'Samverkan',
       `<form method="post" action="${action}">` +
         '<p>Bekräfta att e-postadressen är din. / Confirm that the address is yours.</p>' +
         '<button type="submit">Bekräfta / Confirm</button></form>',
@@ -37,7 +32,8 @@ export class EmailVerificationController {
   @Header('Cache-Control', 'no-store')
   async verify(@Query('token') token: string | undefined): Promise<string> {
     await this.verification.verify(token ?? '');
-    return page(
+    return htmlPage(
+      'Samverkan',
       '<p>Klart: adressen är bekräftad. Logga in i Samverkan.</p>' +
         '<p>Done: the address is verified. Sign in to Samverkan.</p>',
     );

@@ -68,20 +68,8 @@ export class GrantJobsService {
   async sendFollowUpReminders(): Promise<number> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + this.config.grantFollowUpReminderDays * DAY);
-    const due = await this.applicationRows
-      .createQueryBuilder('application')
-      .innerJoinAndSelect('application.programme', 'programme')
-      .leftJoin(
-        FollowUpReport,
-        'report',
-        'report.applicationId = application.id AND report.status IN (:...delivered)',
-        { delivered: [FollowUpReportStatus.SUBMITTED, FollowUpReportStatus.APPROVED] },
-      )
-      .where('application.status IN (:...awarded)', { awarded: AWARDED_STATUSES })
-      .andWhere('application.awarded > 0')
+    const due = await this.awardsWithoutReport(horizon)
       .andWhere('application.followUpReminderSentAt IS NULL')
-      .andWhere('programme.followUpDueAt <= :horizon', { horizon })
-      .andWhere('report.id IS NULL')
       .getMany();
     if (due.length === 0) return 0;
     let reminded = 0;
@@ -116,20 +104,7 @@ export class GrantJobsService {
   @Cron(CronExpression.EVERY_HOUR, { name: 'grants-follow-up-overdue' })
   async sendOverdueFollowUpReminders(): Promise<number> {
     const now = this.clock.now();
-    const overdue = await this.applicationRows
-      .createQueryBuilder('application')
-      .innerJoinAndSelect('application.programme', 'programme')
-      .leftJoin(
-        FollowUpReport,
-        'report',
-        'report.applicationId = application.id AND report.status IN (:...delivered)',
-        { delivered: [FollowUpReportStatus.SUBMITTED, FollowUpReportStatus.APPROVED] },
-      )
-      .where('application.status IN (:...awarded)', { awarded: AWARDED_STATUSES })
-      .andWhere('application.awarded > 0')
-      .andWhere('programme.followUpDueAt <= :dayAgo', { dayAgo: new Date(now.getTime() - DAY) })
-      .andWhere('report.id IS NULL')
-      .getMany();
+    const overdue = await this.awardsWithoutReport(new Date(now.getTime() - DAY)).getMany();
     let reminded = 0;
     for (const application of overdue) {
       const programme = application.programme!;
@@ -151,5 +126,25 @@ export class GrantJobsService {
       });
     }
     return reminded;
+  }
+
+  /**
+   * Awarded applications (with their programme) whose follow-up report is due by `dueBy` and not
+   * in: none submitted or approved.
+   */
+  private awardsWithoutReport(dueBy: Date) {
+    return this.applicationRows
+      .createQueryBuilder('application')
+      .innerJoinAndSelect('application.programme', 'programme')
+      .leftJoin(
+        FollowUpReport,
+        'report',
+        'report.applicationId = application.id AND report.status IN (:...delivered)',
+        { delivered: [FollowUpReportStatus.SUBMITTED, FollowUpReportStatus.APPROVED] },
+      )
+      .where('application.status IN (:...awarded)', { awarded: AWARDED_STATUSES })
+      .andWhere('application.awarded > 0')
+      .andWhere('programme.followUpDueAt <= :dueBy', { dueBy })
+      .andWhere('report.id IS NULL');
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeHtml } from '../../../common/html';
 import { AppConfig } from '../../../config/app-config';
 import { Locale } from '../../people';
 import { NotificationGroup } from '../notification-groups';
@@ -40,15 +41,6 @@ const FOOTER: Record<
     },
   },
 };
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 export interface ComposedMail {
   subject: string;

@@ -1,19 +1,9 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { Public } from '../../../common/decorators/access.decorators';
 import { DomainError } from '../../../common/errors/domain-error';
+import { escapeHtml, htmlPage } from '../../../common/html';
 import { NotificationSettingsService } from '../notification-settings.service';
 import { MailComposer } from './mail-composer';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-function page(title: string, body: string): string {
-  return (
-    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head>` +
-    `<body>${body}</body></html>`
-  );
-}
 
 /**
  * The link in every mail that can be turned off (RFC 8058). A mail client's one-click POST turns
@@ -34,7 +24,7 @@ export class UnsubscribeController {
   confirm(@Query('token') token: string | undefined): string {
     this.read(token);
     const action = `/mail/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
-    return page(
+    return htmlPage(
       'Sluta få mejl / Stop mail',
       `<form method="post" action="${escapeHtml(action)}">` +
         '<p>Vill du sluta få mejl om det här i Samverkan? Du ser dem fortfarande när du loggar in.</p>' +
@@ -52,7 +42,7 @@ export class UnsubscribeController {
   async unsubscribe(@Query('token') token: string | undefined): Promise<string> {
     const { personId, group } = this.read(token);
     await this.settings.turnOff(personId, group);
-    return page(
+    return htmlPage(
       'Avslutat / Done',
       '<p>Klart: du får inte längre de här mejlen. Du kan slå på dem igen under inställningar.</p>' +
         '<p>Done: you will not get these mails any more. You can turn them on again in your settings.</p>',
