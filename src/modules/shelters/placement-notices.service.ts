@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  type Notice,
-  NotificationKind,
-  NotificationsService,
-  type UnaddressedNotice,
-} from '../notifications';
+import { NotificationKind, NotificationsService, type NoticeParams } from '../notifications';
 import { MANAGERS, OrganisationAccess } from '../organisations';
 import { PlacementRequest } from './entities/placement-request.entity';
 
@@ -112,13 +107,15 @@ export class PlacementNotices {
         recipientPersonId,
         ...notice,
         data: { placementId: placement.id, status: placement.status },
-      })) as Notice[],
+      })),
     );
   }
 }
 
 /** A placement notice before its recipients and ids are added: the kind and its facts only. */
-type PlacementNotice = Omit<Extract<UnaddressedNotice, { kind: PlacementKind }>, 'data'>;
+type PlacementNotice = {
+  [K in PlacementKind]: { kind: K; params: NoticeParams[K] };
+}[PlacementKind];
 
 type PlacementKind =
   | NotificationKind.PLACEMENT_REQUESTED
