@@ -1,13 +1,23 @@
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { Logger } from 'nestjs-pino';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, Reflector } from '@nestjs/core';
 import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { RequestActors } from '../common/request-actors';
 import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
+import { CompiledApolloDriver } from './compiled-execution';
 import { costError, costLimitPlugin, enforceMaxItems } from './cost';
 import { createFormatError } from './errors';
+import { bindFieldResolvers, discoverFieldResolvers } from './field-resolvers';
 import { graphqlProtection } from './limits';
 import { DateTimeScalar } from './scalars';
 
@@ -34,9 +44,16 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
-      inject: [AppConfig, Logger],
-      useFactory: (config: AppConfig, logger: Logger): ApolloDriverConfig => {
+      driver: CompiledApolloDriver,
+      imports: [DiscoveryModule],
+      inject: [AppConfig, Logger, DiscoveryService, Reflector, RequestActors],
+      useFactory: (
+        config: AppConfig,
+        logger: Logger,
+        discovery: DiscoveryService,
+        reflector: Reflector,
+        actors: RequestActors,
+      ): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
         let schema: GraphQLSchema | undefined;
         const format = createFormatError(logger, { production: config.isProduction });
@@ -45,12 +62,17 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           autoSchemaFile: true,
           sortSchema: true,
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-          // The authentication guard also runs before every field resolver.
-          fieldResolverEnhancers: ['guards'],
+          // Field resolvers check their access themselves, without Nest's wrapper: see
+          // field-resolvers.ts.
+          fieldResolverEnhancers: [],
           context: createContext,
           formatError: format,
           transformSchema: (built: GraphQLSchema) =>
-            (schema = enforceMaxItems(describeRootTypes(built))),
+            (schema = bindFieldResolvers(
+              enforceMaxItems(describeRootTypes(built)),
+              discoverFieldResolvers(discovery, reflector),
+              actors,
+            )),
           autoTransformHttpErrors: false,
           introspection: !config.isProduction,
           graphiql: !config.isProduction,
@@ -58,8 +80,16 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: config.isProduction,
-          // graphql-armor's types come from Apollo's ESM build, Nest's from its CommonJS build.
+          // The plugins' types come from Apollo's ESM build, Nest's from its CommonJS build.
           plugins: [
+            // No HTTP cache hints (every answer is per caller: `Cache-Control: no-store`), no
+            // traces in answers, nothing reported to Apollo's cloud.
+            ...([
+              ApolloServerPluginCacheControlDisabled(),
+              ApolloServerPluginInlineTraceDisabled(),
+              ApolloServerPluginUsageReportingDisabled(),
+              ApolloServerPluginSchemaReportingDisabled(),
+            ] as unknown as NonNullable<ApolloDriverConfig['plugins']>),
             ...(protection.plugins as NonNullable<ApolloDriverConfig['plugins']>),
             costLimitPlugin() as NonNullable<ApolloDriverConfig['plugins']>[number],
           ],

@@ -16,7 +16,9 @@ export function actorFromContext(context: { req?: RequestWithActor }): Actor {
   return context.req?.actor ?? ANONYMOUS;
 }
 
+/** What `@CurrentActor()` extracts; field resolvers bound directly call actorFromContext instead. */
+export const currentActorFactory = (_data: unknown, context: ExecutionContext): Actor =>
+  actorFromExecutionContext(context);
+
 /** The caller of this operation: a person, an API client, or anonymous. */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  actorFromExecutionContext(context),
-);
+export const CurrentActor = createParamDecorator(currentActorFactory);
