@@ -18,10 +18,9 @@ export const DateTimeScalar = new GraphQLScalarType({
     'An instant in ISO 8601 with an offset. Sent with any offset (e.g. 2026-11-22T21:00:00+01:00 ' +
     'or 2026-11-22T20:00:00Z); returned in Europe/Stockholm time with its offset.',
   serialize(value: unknown): string {
-    const instant = DateTimeResolver.parseValue(
-      value instanceof Date ? value.toISOString() : value,
-    );
-    return toStockholmIso(instant);
+    // Resolvers return Dates: formatted directly (this runs for every date of every answer).
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return toStockholmIso(value);
+    return toStockholmIso(DateTimeResolver.parseValue(value));
   },
 });
 
