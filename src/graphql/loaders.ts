@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { FindOptionsWhere, In, Repository } from 'typeorm';
+import type { EntityMetadata, Repository } from 'typeorm';
+import { RowReader } from '../database/row-reader';
 
 /** Creates a DataLoader; defined once per service so every request reuses the same definition. */
 export type LoaderFactory<K, V> = () => DataLoader<K, V>;
@@ -37,16 +38,38 @@ export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((key) => found.get(key) ?? null);
 }
 
-/** A loader of records by id from one repository (null where missing). */
+const readers = new WeakMap<EntityMetadata, Map<string, RowReader<{ id: string }>>>();
+
+/** One RowReader per table and set of omitted columns (its statements are built once). */
+export function readerOf<T extends { id: string }>(
+  repository: Repository<T>,
+  omit: readonly string[] = [],
+): RowReader<T> {
+  let byOmit = readers.get(repository.metadata);
+  if (!byOmit) {
+    byOmit = new Map();
+    readers.set(repository.metadata, byOmit);
+  }
+  const key = omit.join(',');
+  let reader = byOmit.get(key);
+  if (!reader) {
+    reader = RowReader.of(repository, omit);
+    byOmit.set(key, reader);
+  }
+  return reader as unknown as RowReader<T>;
+}
+
+/**
+ * A loader of records by id from one repository (null where missing): one statement per batch.
+ * `omit` leaves columns out that no field shows (a person's password hash).
+ */
 export function loaderById<T extends { id: string }>(
   repository: Repository<T>,
+  omit: readonly (keyof T & string)[] = [],
 ): DataLoader<string, T | null> {
+  const reader = readerOf(repository, omit);
   return new DataLoader(async (ids) =>
-    byKey(
-      ids,
-      await repository.findBy({ id: In([...ids]) } as FindOptionsWhere<T>),
-      (row) => row.id,
-    ),
+    byKey(ids, await reader.find({ id: [...ids] }), (row) => row.id),
   );
 }
 

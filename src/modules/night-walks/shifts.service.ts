@@ -11,7 +11,9 @@ import {
   loaderById,
   RangeKey,
   rangeLoader,
+  readerOf,
 } from '../../graphql/loaders';
+import { HalfOpenRange } from '../../database/row-reader';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
 import { MANAGERS, Organisation, OrganisationAccess, OrganisationStatus } from '../organisations';
 import { ShiftsArgs } from './dto/shift.inputs';
@@ -45,10 +47,7 @@ export class ShiftsService {
   /** Every signup of each shift (all statuses), in order of arrival. */
   readonly signupsByShift: LoaderFactory<string, Signup[]> = () =>
     new DataLoader(async (shiftIds) => {
-      const rows = await this.signups.find({
-        where: { shiftId: In([...shiftIds]) },
-        order: { queueNumber: 'ASC' },
-      });
+      const rows = await readerOf(this.signups).find({ shiftId: [...shiftIds] }, ['queueNumber']);
       return groupedByKey(shiftIds, rows, (row) => row.shiftId);
     });
 
@@ -65,20 +64,28 @@ export class ShiftsService {
       rangeId: (range) => `${range.from.toISOString()}|${range.to.toISOString()}`,
       ownerOf: (row) => row[column],
       query: (owners, range) => {
-        const query = this.shifts
+        if (!verifiedOnly) {
+          return readerOf(this.shifts).find(
+            { [column]: owners, startsAt: new HalfOpenRange(range.from, range.to) },
+            ['startsAt', 'id'],
+          );
+        }
+        return this.shifts
           .createQueryBuilder('shift')
           .where(`shift.${column} IN (:...owners)`, { owners })
           .andWhere('shift.startsAt >= :from AND shift.startsAt < :to', range)
+          .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
+          .andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED })
           .orderBy('shift.startsAt', 'ASC')
-          .addOrderBy('shift.id', 'ASC');
-        if (verifiedOnly) {
-          query
-            .innerJoin(Organisation, 'runner', 'runner.id = shift.organisationId')
-            .andWhere('runner.status = :verified', { verified: OrganisationStatus.VERIFIED });
-        }
-        return query.getMany();
+          .addOrderBy('shift.id', 'ASC')
+          .getMany();
       },
     });
+  }
+
+  /** A shift from a raw row of its table (e.g. what an UPDATE … RETURNING gave back). */
+  hydrate(row: Record<string, unknown>): Shift {
+    return readerOf(this.shifts).hydrate(row);
   }
 
   /** The range a relation field shows: from now for 30 days unless the client says otherwise. */

@@ -41,7 +41,9 @@ export class PeopleService {
     private readonly identityHooks: ProtectedIdentityHooks,
   ) {}
 
-  readonly byId: LoaderFactory<string, Person | null> = () => loaderById(this.people);
+  /** People shown in answers: without their password hash, which no field shows. */
+  readonly byId: LoaderFactory<string, Person | null> = () =>
+    loaderById(this.people, ['passwordHash']);
 
   async get(id: string): Promise<Person> {
     const person = await this.people.findOneBy({ id });
@@ -172,6 +174,15 @@ export class PeopleService {
     if (!(await this.database.findOneForUpdate(manager, Person, { id: personId }))) {
       throw DomainError.notFound('Person', personId);
     }
+  }
+
+  /**
+   * `lockForUpdate` for the signed-in person of this request (whose row exists: the session was
+   * just read with it). On SQLite the transaction already excludes every other writer, so nothing
+   * is read.
+   */
+  async lockSignedIn(manager: EntityManager, personId: string): Promise<void> {
+    if (this.database.dialect === 'postgres') await this.lockForUpdate(manager, personId);
   }
 
   /** Replaces the password hash inside the caller's transaction (see AuthService.changePassword). */
