@@ -50,6 +50,56 @@ export class Database {
     }
   }
 
+  /** `n` parameter placeholders for SQL written by hand: `?` on SQLite, `$1`…`$n` on PostgreSQL. */
+  placeholders(n: number): string[] {
+    return Array.from({ length: n }, (_, index) =>
+      this.dialect === 'postgres' ? `$${index + 1}` : '?',
+    );
+  }
+
+  /**
+   * Runs hand-written SQL in the transaction of `manager` and returns the rows it produced (of a
+   * SELECT, or the RETURNING rows of a write), with the database's column names.
+   */
+  async queryIn(
+    manager: EntityManager,
+    sql: string,
+    parameters: unknown[],
+  ): Promise<Record<string, unknown>[]> {
+    if (!manager.queryRunner) throw new Error('queryIn() runs inside transaction()');
+    const result = await manager.queryRunner.query(sql, parameters, true);
+    return (result.records ?? []) as Record<string, unknown>[];
+  }
+
+  /**
+   * Inserts one row with a fixed statement per table and set of columns: TypeORM's SQLite driver
+   * writes numbers into the SQL text, so its INSERT of a counter (a queue number) never repeats
+   * and is prepared anew each time. The values go through the driver's own conversion; nothing
+   * runs before or after (set the id yourself).
+   */
+  async insertRow<T extends ObjectLiteral>(
+    manager: EntityManager,
+    target: EntityTarget<T>,
+    row: T,
+  ): Promise<void> {
+    const metadata = this.dataSource.getMetadata(target);
+    const columns = metadata.columns.filter(
+      (column) => !column.isVirtual && row[column.propertyName as keyof T] !== undefined,
+    );
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    const sql =
+      `INSERT INTO ${escape(metadata.tableName)} ` +
+      `(${columns.map((column) => escape(column.databaseName)).join(', ')}) ` +
+      `VALUES (${this.placeholders(columns.length).join(', ')})`;
+    await this.queryIn(
+      manager,
+      sql,
+      columns.map((column): unknown =>
+        this.dataSource.driver.preparePersistentValue(row[column.propertyName as keyof T], column),
+      ),
+    );
+  }
+
   /**
    * Loads a row and locks it until the transaction ends (`SELECT … FOR UPDATE` on PostgreSQL; on
    * SQLite the transaction already holds the only connection). Must run inside `transaction()`.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, isPerson, requirePerson } from '../../common/actor';
@@ -63,21 +64,13 @@ export class SignupsService {
         { missing },
       );
     }
+    // As read: the common refusal without a transaction (the claim below checks it again).
+    this.refuseClosed(shift, this.clock.now());
     try {
       const { signup, changed } = await this.database.transaction(async (manager) => {
-        await this.people.lockForUpdate(manager, person.personId);
-        const current = await manager.findOneBy(Shift, { id: shift.id });
-        if (!current) throw DomainError.notFound('Shift', shift.id);
-        if (
-          !OPEN_SHIFT_STATUSES.includes(current.status) ||
-          signupClosed(current, this.clock.now())
-        ) {
-          throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'Signups for this walk are closed', {
-            status: current.status,
-            signupDeadline: toStockholmIso(current.signupDeadline),
-          });
-        }
-        const existing = await this.shifts.getSignupOf(person.personId, current.id, manager);
+        // One person's signups run one after the other, so nobody gets two overlapping walks.
+        await this.people.lockSignedIn(manager, person.personId);
+        const existing = await this.shifts.getSignupOf(person.personId, shift.id, manager);
         if (existing) {
           throw new DomainError(
             ErrorCode.ALREADY_SIGNED_UP,
@@ -88,33 +81,28 @@ export class SignupsService {
             },
           );
         }
-        const conflict = await this.waitlist.overlappingPlace(manager, person.personId, current);
-        if (conflict) {
-          throw new DomainError(
-            ErrorCode.SCHEDULE_CONFLICT,
-            'You already have a place on a walk at that time',
-            {
-              shiftId: conflict.id,
-            },
-          );
+        await this.refuseOverlap(manager, person.personId, shift);
+        const { status, current } = await this.claimPlace(manager, shift, input.joinWaitlist);
+        // The walk was moved since it was read: its new times decide.
+        if (
+          current.startsAt.getTime() !== shift.startsAt.getTime() ||
+          current.endsAt.getTime() !== shift.endsAt.getTime()
+        ) {
+          await this.refuseOverlap(manager, person.personId, current);
         }
-        const status = await this.claimPlace(manager, current, input.joinWaitlist);
-        const { nextQueueNumber } = await manager.findOneOrFail(Shift, {
-          where: { id: current.id },
-          select: { id: true, nextQueueNumber: true },
+        const created = manager.create(Signup, {
+          id: randomUUID(),
+          shiftId: current.id,
+          personId: person.personId,
+          status,
+          // The number the claim drew: the shift's counter after its increment.
+          queueNumber: current.nextQueueNumber,
+          createdAt: this.clock.now(),
+          checkedInAt: null,
+          promotedAt: null,
+          cancelledAt: null,
         });
-        const created = await manager.save(
-          manager.create(Signup, {
-            shiftId: current.id,
-            personId: person.personId,
-            status,
-            queueNumber: nextQueueNumber,
-            createdAt: this.clock.now(),
-            checkedInAt: null,
-            promotedAt: null,
-            cancelledAt: null,
-          }),
-        );
+        await this.database.insertRow(manager, Signup, created);
         if (status === SignupStatus.CONFIRMED) {
           await this.notifications.notify(manager, [
             {
@@ -125,10 +113,7 @@ export class SignupsService {
             },
           ]);
         }
-        return {
-          signup: created,
-          changed: await manager.findOneByOrFail(Shift, { id: current.id }),
-        };
+        return { signup: created, changed: current };
       });
       this.events.changed(changed);
       return signup;
@@ -144,52 +129,86 @@ export class SignupsService {
     }
   }
 
+  /** SCHEDULE_CONFLICT when the person holds a place on a walk overlapping `shift`. */
+  private async refuseOverlap(
+    manager: EntityManager,
+    personId: string,
+    shift: Pick<Shift, 'id' | 'startsAt' | 'endsAt'>,
+  ): Promise<void> {
+    const conflict = await this.waitlist.overlappingPlace(manager, personId, shift);
+    if (conflict) {
+      throw new DomainError(
+        ErrorCode.SCHEDULE_CONFLICT,
+        'You already have a place on a walk at that time',
+        {
+          shiftId: conflict.id,
+        },
+      );
+    }
+  }
+
   /**
-   * Takes a place if one is free, else a place in the queue if the caller asked for it. Both
-   * statements lock the shift's row; the first only succeeds while places remain.
+   * Takes a place if one is free, else a place in the queue if the caller asked for it, and
+   * returns the shift as that statement left it (its counters, its times, the queue number
+   * drawn). Each claim is one conditional UPDATE … RETURNING, which locks the shift's row; the
+   * first only succeeds while places remain. A claim on a walk whose signups have closed is undone
+   * with the transaction.
    */
   private async claimPlace(
     manager: EntityManager,
     shift: Shift,
     joinWaitlist: boolean,
-  ): Promise<SignupStatus> {
-    const seated = await manager
-      .createQueryBuilder()
-      .update(Shift)
-      .set({
-        confirmedCount: () => '"confirmedCount" + 1',
-        nextQueueNumber: () => '"nextQueueNumber" + 1',
-      })
-      .where('id = :id AND status IN (:...open)', { id: shift.id, open: OPEN_SHIFT_STATUSES })
-      .andWhere('"confirmedCount" < "maxWalkers"')
-      .execute();
-    if (seated.affected) return SignupStatus.CONFIRMED;
-    const { status } = await manager.findOneOrFail(Shift, {
-      where: { id: shift.id },
-      select: { id: true, status: true },
-    });
-    if (!OPEN_SHIFT_STATUSES.includes(status)) {
-      throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'Signups for this walk are closed', {
-        status,
-      });
+  ): Promise<{ status: SignupStatus; current: Shift }> {
+    const now = this.clock.now();
+    const seated = await this.claim(manager, shift.id, 'confirmedCount', true);
+    if (seated) {
+      this.refuseClosed(seated, now);
+      return { status: SignupStatus.CONFIRMED, current: seated };
     }
+    const current = await manager.findOneByOrFail(Shift, { id: shift.id });
+    this.refuseClosed(current, now);
     if (!joinWaitlist) {
       throw new DomainError(ErrorCode.SHIFT_FULL, 'The walk is full', {
-        maxWalkers: shift.maxWalkers,
+        maxWalkers: current.maxWalkers,
       });
     }
-    const queued = await manager
-      .createQueryBuilder()
-      .update(Shift)
-      .set({
-        waitlistCount: () => '"waitlistCount" + 1',
-        nextQueueNumber: () => '"nextQueueNumber" + 1',
-      })
-      .where('id = :id AND status IN (:...open)', { id: shift.id, open: OPEN_SHIFT_STATUSES })
-      .execute();
-    if (!queued.affected)
-      throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'Signups for this walk are closed');
-    return SignupStatus.WAITLISTED;
+    const queued = await this.claim(manager, shift.id, 'waitlistCount', false);
+    if (!queued) throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'Signups for this walk are closed');
+    this.refuseClosed(queued, now);
+    return { status: SignupStatus.WAITLISTED, current: queued };
+  }
+
+  /** SIGNUP_CLOSED when the walk takes no signups now (its status, its deadline, its start). */
+  private refuseClosed(shift: Shift, now: Date): void {
+    if (!OPEN_SHIFT_STATUSES.includes(shift.status) || signupClosed(shift, now)) {
+      throw new DomainError(ErrorCode.SIGNUP_CLOSED, 'Signups for this walk are closed', {
+        status: shift.status,
+        signupDeadline: toStockholmIso(shift.signupDeadline),
+      });
+    }
+  }
+
+  /**
+   * Adds one to `counter` (and draws the next queue number) on an open walk, only while places
+   * remain when `seat`; the row as updated, or null when no row matched.
+   */
+  private async claim(
+    manager: EntityManager,
+    shiftId: string,
+    counter: 'confirmedCount' | 'waitlistCount',
+    seat: boolean,
+  ): Promise<Shift | null> {
+    const [id, ...open] = this.database.placeholders(1 + OPEN_SHIFT_STATUSES.length);
+    const rows = await this.database.queryIn(
+      manager,
+      `UPDATE "shifts" SET "${counter}" = "${counter}" + 1, ` +
+        `"nextQueueNumber" = "nextQueueNumber" + 1, "updatedAt" = CURRENT_TIMESTAMP ` +
+        `WHERE "id" = ${id} AND "status" IN (${open.join(', ')})` +
+        (seat ? ` AND "confirmedCount" < "maxWalkers"` : '') +
+        ' RETURNING *',
+      [shiftId, ...OPEN_SHIFT_STATUSES],
+    );
+    return rows.length > 0 ? this.shifts.hydrate(rows[0]) : null;
   }
 
   /**
