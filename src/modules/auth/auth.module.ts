@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ApiClientsModule } from '../api-clients';
+import { OrganisationsModule } from '../organisations';
 import { PeopleModule } from '../people';
 import { NotificationsModule } from '../notifications';
 import { AuthResolver } from './auth.resolver';
@@ -64,6 +65,7 @@ import { TwoFactorService } from './two-factor.service';
       }),
     }),
     PeopleModule,
+    OrganisationsModule,
     ApiClientsModule,
     NotificationsModule,
   ],

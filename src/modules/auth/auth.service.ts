@@ -12,6 +12,7 @@ import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { PUB_SUB, SESSION_ENDED } from '../../graphql/pubsub';
 import { PasswordService, Person, PeopleService } from '../people';
+import { MembershipRole, MembershipStatus, OrganisationAccess } from '../organisations';
 import {
   AuthPayload,
   ChangePasswordInput,
@@ -59,6 +60,13 @@ export type LoginOutcome = { session: SignedInSession } | { challenge: TwoFactor
  * refresh token that was already exchanged revokes the whole session: whoever holds a copy is
  * signed out along with the rightful owner.
  */
+/** A row of the session lookup: the person's role, and one ACTIVE membership (or none). */
+interface SessionRow {
+  systemRole: SystemRole | null;
+  organisationId: string | null;
+  role: MembershipRole | null;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -72,6 +80,7 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly access: OrganisationAccess,
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
   ) {}
 
@@ -242,21 +251,35 @@ export class AuthService {
    * gone. One query: the session joined with the person's current system role.
    */
   async actorForAccessToken(claims: AccessTokenClaims): Promise<PersonActor | null> {
-    const row = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoin(Person, 'person', 'person.id = session.personId')
-      .select('person.systemRole', 'systemRole')
-      .where('session.id = :sid', { sid: claims.sid })
-      .andWhere('session.personId = :sub', { sub: claims.sub })
-      .andWhere('session.revokedAt IS NULL')
-      .getRawOne<{ systemRole: SystemRole | null }>();
-    if (!row) return null;
-    return {
+    // Every signed-in request runs this: one fixed statement, which also reads the person's
+    // ACTIVE memberships (most requests check one), a row each.
+    const [active, sid, sub] = this.database.placeholders(3);
+    const rows = await this.sessions.query<SessionRow[]>(
+      'SELECT "person"."systemRole" AS "systemRole", "membership"."organisationId" AS ' +
+        '"organisationId", "membership"."role" AS "role" FROM "auth_sessions" "session" ' +
+        'INNER JOIN "people" "person" ON "person"."id" = "session"."personId" ' +
+        'LEFT JOIN "memberships" "membership" ON "membership"."personId" = "session"."personId" ' +
+        `AND "membership"."status" = ${active} ` +
+        `WHERE "session"."id" = ${sid} AND "session"."personId" = ${sub} ` +
+        'AND "session"."revokedAt" IS NULL',
+      [MembershipStatus.ACTIVE, claims.sid, claims.sub],
+    );
+    if (rows.length === 0) return null;
+    const actor: PersonActor = {
       kind: 'person',
       personId: claims.sub,
-      systemRole: row.systemRole ?? null,
+      systemRole: rows[0].systemRole ?? null,
       sessionId: claims.sid,
     };
+    this.access.remember(
+      actor,
+      new Map(
+        rows.flatMap((row) =>
+          row.organisationId && row.role ? [[row.organisationId, row.role] as const] : [],
+        ),
+      ),
+    );
+    return actor;
   }
 
   private actorOf(person: Person, sessionId: string): PersonActor {

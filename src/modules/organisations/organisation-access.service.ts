@@ -30,6 +30,14 @@ export class OrganisationAccess {
     return roles;
   }
 
+  /**
+   * The actor's ACTIVE memberships as read when the request was authenticated (in the same
+   * statement as the session): `activeRoles` then needs no query of its own.
+   */
+  remember(actor: PersonActor, roles: ReadonlyMap<string, MembershipRole>): void {
+    this.cache.set(actor, Promise.resolve(new Map(roles)));
+  }
+
   /** The ids of the organisations the actor is an ACTIVE member of. */
   async activeOrganisationIds(actor: Actor): Promise<string[]> {
     return [...(await this.activeRoles(actor)).keys()];
