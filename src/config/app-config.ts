@@ -29,6 +29,8 @@ export class AppConfig {
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | null;
   readonly login: { readonly maxFailedAttempts: number; readonly lockoutSeconds: number };
   readonly authRateLimitPerMinute: number;
+  /** The cost limit of an operation (GRAPHQL_MAX_COST). */
+  readonly graphqlMaxCost: number;
   readonly municipalityName: string;
   /** Where the API is reached from outside (for links such as calendar feeds); else the request's host. */
   readonly publicBaseUrl: string | null;
@@ -83,6 +85,7 @@ export class AppConfig {
       lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
     };
     this.authRateLimitPerMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
+    this.graphqlMaxCost = env.GRAPHQL_MAX_COST;
     this.municipalityName = env.MUNICIPALITY_NAME;
     this.publicBaseUrl = env.PUBLIC_BASE_URL ?? null;
     this.shelters = {

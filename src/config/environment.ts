@@ -103,6 +103,15 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * The most an operation may cost (see src/graphql/cost.ts), counted before it runs. The default
+   * suits the public API; an installation that runs larger screens raises it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  GRAPHQL_MAX_COST = 25_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

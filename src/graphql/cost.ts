@@ -174,6 +174,7 @@ export function costError(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
+  limit: number = MAX_OPERATION_COST,
 ): GraphQLError | undefined {
   let cost: number | null;
   try {
@@ -184,9 +185,9 @@ export function costError(
       error instanceof GraphQLError ? error.message : 'The operation cannot be counted',
     );
   }
-  if (cost === null || cost <= MAX_OPERATION_COST) return undefined;
+  if (cost === null || cost <= limit) return undefined;
   return refusal(
-    `The operation costs ${cost}, more than the limit of ${MAX_OPERATION_COST}: ask for fewer ` +
+    `The operation costs ${cost}, more than the limit of ${limit}: ask for fewer ` +
       'items (`first`, shorter ranges) or fewer nested lists.',
   );
 }
@@ -195,12 +196,12 @@ export function costError(
  * Refuses an HTTP operation over the cost limit once its variables are known (Apollo caches the
  * validation of a document, so a validation rule would see no variables) and before it executes.
  */
-export function costLimitPlugin(): ApolloServerPlugin {
+export function costLimitPlugin(limit: number = MAX_OPERATION_COST): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ schema, document, request, operationName }) => {
-          const error = costError(schema, document, request.variables, operationName);
+          const error = costError(schema, document, request.variables, operationName, limit);
           if (error) throw error;
           return Promise.resolve();
         },

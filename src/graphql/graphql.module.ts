@@ -91,7 +91,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
               ApolloServerPluginSchemaReportingDisabled(),
             ] as unknown as NonNullable<ApolloDriverConfig['plugins']>),
             ...(protection.plugins as NonNullable<ApolloDriverConfig['plugins']>),
-            costLimitPlugin() as NonNullable<ApolloDriverConfig['plugins']>[number],
+            costLimitPlugin(config.graphqlMaxCost) as NonNullable<ApolloDriverConfig['plugins']>[number],
           ],
           validationRules: protection.validationRules,
           subscriptions: {
@@ -110,6 +110,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
                     document,
                     payload.variables ?? undefined,
                     payload.operationName,
+                    config.graphqlMaxCost,
                   );
                   return tooCostly ? [tooCostly] : undefined;
                 } catch (error) {
