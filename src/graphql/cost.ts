@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from '@nestjs/graphql';
 import {
+  type ASTNode,
   defaultFieldResolver,
   DocumentNode,
   getNamedType,
@@ -14,6 +15,7 @@ import {
   isCompositeType,
   isListType,
   isObjectType,
+  visit,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { DomainError } from '../common/errors/domain-error';
@@ -152,13 +154,62 @@ export function operationCost(
   if (!operation) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
-  return getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    operationName: operation.name?.value,
-    estimators: [estimate],
-  });
+  // The cost depends on the document and on the variables it counts with (`first`, @skip and
+  // @include): counted once per document and their values, as Apollo keeps one parsed document
+  // per query text.
+  const costed = costedVariables(document);
+  const key = `${operation.name?.value ?? ''}|${JSON.stringify(costed.map((name) => variables?.[name]))}`;
+  let byValues = counted.get(document);
+  if (!byValues) {
+    byValues = new Map();
+    counted.set(document, byValues);
+  }
+  let cost = byValues.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operation.name?.value,
+      estimators: [estimate],
+    });
+    if (byValues.size >= MAX_COUNTED_PER_DOCUMENT) byValues.clear();
+    byValues.set(key, cost);
+  }
+  return cost;
+}
+
+/** Costs counted, per document and values of its costed variables (a few per document). */
+const counted = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_COUNTED_PER_DOCUMENT = 100;
+const variablesCounted = new WeakMap<DocumentNode, string[]>();
+
+/**
+ * The variables whose values the cost depends on: those in a `first` argument (estimate reads no
+ * other) and in a directive's arguments (@skip, @include leave fields out), in a fixed order.
+ */
+function costedVariables(document: DocumentNode): string[] {
+  let names = variablesCounted.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    const collect = (node: ASTNode) =>
+      visit(node, {
+        Variable: (variable) => {
+          found.add(variable.name.value);
+        },
+      });
+    visit(document, {
+      Argument: (argument) => {
+        if (argument.name.value === 'first') collect(argument.value);
+      },
+      Directive: (directive) => {
+        for (const argument of directive.arguments ?? []) collect(argument.value);
+      },
+    });
+    names = [...found].sort();
+    variablesCounted.set(document, names);
+  }
+  return names;
 }
 
 /** A refusal before execution: a request error, which formatError turns into BAD_USER_INPUT. */

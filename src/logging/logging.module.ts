@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED, redactUrl } from './redact-url';
 
@@ -85,7 +85,11 @@ export class LoggingModule {
               customProps: () => ({ service: 'samverkan' }),
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
             };
-            return { pinoHttp: destination ? [options, destination] : options };
+            // Standard output written asynchronously: a line per request must not block the
+            // event loop on a slow pipe; pino flushes what is pending when the process exits.
+            return {
+              pinoHttp: [options, destination ?? pino.destination({ dest: 1, sync: false })],
+            };
           },
         }),
       ],
