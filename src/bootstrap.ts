@@ -191,7 +191,11 @@ export function configureApp(app: INestApplication): void {
   const logger = app.get(Logger);
   app.useLogger(logger);
   const config = app.get(AppConfig);
-  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  const server = app.getHttpAdapter().getInstance() as Express;
+  server.disable('x-powered-by');
+  // No ETag: answers are per caller and `no-store`, and hashing each body (a megabyte for a
+  // large screen) costs more than it could save.
+  server.set('etag', false);
   app.use(securityHeaders(config));
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -247,6 +247,8 @@ describe('HTTP hardening (development)', () => {
       }
       // An error on a calendar route is JSON, and says so.
       expect(responses[4].headers['content-type']).toMatch(/^application\/json/);
+      // No ETag: answers are per caller and never cached, so nothing hashes their bodies.
+      expect(responses[0].headers.etag).toBeUndefined();
     });
 
     it('serve GraphiQL (GET /graphql for a browser) with a policy that allows what it loads', async () => {

@@ -50,6 +50,14 @@ export class Database {
     }
   }
 
+  /**
+   * The current instant in hand-written SQL, in the format the database's `recordedAt` columns
+   * hold (on SQLite with milliseconds, as TypeORM writes instants, so text compares in order).
+   */
+  now(): string {
+    return this.dialect === 'postgres' ? 'now()' : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+  }
+
   /** `n` parameter placeholders for SQL written by hand: `?` on SQLite, `$1`…`$n` on PostgreSQL. */
   placeholders(n: number): string[] {
     return Array.from({ length: n }, (_, index) =>

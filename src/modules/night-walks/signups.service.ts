@@ -202,7 +202,7 @@ export class SignupsService {
     const rows = await this.database.queryIn(
       manager,
       `UPDATE "shifts" SET "${counter}" = "${counter}" + 1, ` +
-        `"nextQueueNumber" = "nextQueueNumber" + 1, "updatedAt" = CURRENT_TIMESTAMP ` +
+        `"nextQueueNumber" = "nextQueueNumber" + 1, "updatedAt" = ${this.database.now()} ` +
         `WHERE "id" = ${id} AND "status" IN (${open.join(', ')})` +
         (seat ? ` AND "confirmedCount" < "maxWalkers"` : '') +
         ' RETURNING *',
