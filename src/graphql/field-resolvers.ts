@@ -38,19 +38,26 @@ interface ParamMetadata {
   readonly index: number;
   readonly data?: unknown;
   readonly factory?: unknown;
+  readonly pipes?: readonly unknown[];
 }
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /** @nestjs/graphql's GqlParamtype (not exported from the package's entry point). */
-const GqlParamtype = { ROOT: 0, CONTEXT: 1, INFO: 2 } as const;
+const GqlParamtype = { ROOT: 0, CONTEXT: 1, INFO: 2, ARGS: 3 } as const;
+
+/**
+ * Parameter types the global ValidationPipe passes through unchanged (it validates and
+ * transforms classes only): an argument of such a type needs no pipe.
+ */
+const PLAIN_TYPES = new Set<unknown>([String, Number, Boolean, Array, Object, Date, undefined]);
 
 /**
  * How a parameter decorator is bound without Nest's per-call machinery: `@Parent()`,
  * `@Context()` (whole or one property), `@Info()` and `@CurrentActor()`. Anything else
  * (`@Args`, which the global ValidationPipe must see) is null: the method keeps Nest's wrapper.
  */
-function bindingOf(key: string, meta: ParamMetadata): Binding | null {
+function bindingOf(key: string, meta: ParamMetadata, metatype: unknown): Binding | null {
   if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) {
     return meta.factory === currentActorFactory
       ? (_parent, _args, context) => actorFromContext(context)
@@ -59,6 +66,15 @@ function bindingOf(key: string, meta: ParamMetadata): Binding | null {
   const type = Number(key.split(':')[0]);
   if (type === GqlParamtype.ROOT) return (parent) => parent;
   if (type === GqlParamtype.INFO) return (_p, _a, _c, info) => info;
+  // One named argument of a plain type (an enum list, an id): what graphql-js coerced. An
+  // argument class (`@Args() range: TimeRangeArgs`) or one with pipes keeps Nest's wrapper.
+  if (type === GqlParamtype.ARGS) {
+    const name = meta.data;
+    if (typeof name !== 'string' || (meta.pipes?.length ?? 0) > 0 || !PLAIN_TYPES.has(metatype)) {
+      return null;
+    }
+    return (_p, args) => (args as Record<string, unknown>)[name];
+  }
   if (type === GqlParamtype.CONTEXT) {
     const property = meta.data;
     if (property === undefined) return (_p, _a, context) => context;
@@ -80,9 +96,10 @@ function bindingsOf(target: object, methodName: string): Binding[] | null {
       (...all) => all[3],
     ];
   }
+  const types = (Reflect.getMetadata('design:paramtypes', target, methodName) ?? []) as unknown[];
   const bindings: Binding[] = [];
   for (const [key, meta] of Object.entries(metadata)) {
-    const binding = bindingOf(key, meta);
+    const binding = bindingOf(key, meta, types[meta.index]);
     if (!binding) return null;
     bindings[meta.index] = binding;
   }
@@ -141,9 +158,10 @@ function actorOf(context: GraphQLContext, actors: RequestActors): Actor | Promis
  * ValidationPipe on every parameter, interceptors, several promises): on a list of a thousand
  * signups that is most of the request's work. Here each field resolver checks the access its
  * method declares (the guard's rule, `requireAccess`, on the actor the operation's guard already
- * authenticated) and, when its parameters are only `@Parent`, `@Context`, `@Info` and
- * `@CurrentActor`, calls the method directly. Methods with `@Args` keep Nest's wrapper (their
- * arguments are validated by the ValidationPipe), behind the same access check.
+ * authenticated) and, when its parameters are only `@Parent`, `@Context`, `@Info`,
+ * `@CurrentActor` and named `@Args` of plain types (which the ValidationPipe leaves as they are),
+ * calls the method directly. Methods taking an argument class (`@Args() range: TimeRangeArgs`,
+ * validated by the ValidationPipe) keep Nest's wrapper, behind the same access check.
  *
  * Fails at start-up when a `@ResolveField` method is not found in the schema, so none resolves
  * unchecked.
