@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type DatasetSize, FULL_SIZE, SMOKE_SIZE } from './dataset';
 import type { Dialect } from './database';
+import { OPERATIONS, type OperationName } from './operations';
 
 /** How a run is set up, from the command line and the environment. */
 export interface BenchConfig {
@@ -10,6 +11,8 @@ export interface BenchConfig {
   readonly postgresUrl: string | null;
   readonly size: DatasetSize;
   readonly rounds: number;
+  /** The operations measured (BENCH_OPERATIONS=Q1,Q2; default all): e.g. to profile one. */
+  readonly operations: readonly OperationName[];
   readonly warmupSeconds: number;
   readonly windowSeconds: number;
   /** How many times each target is started cold (the median is reported). */
@@ -38,6 +41,7 @@ export const USAGE = `npm run bench -- [--smoke] [--allow-refused]
   BENCH_SERVER_DIST=path/to/dist    measure another build of the server (default: ./dist)
   BENCH_ROUNDS, BENCH_WARMUP_SECONDS, BENCH_WINDOW_SECONDS, BENCH_COLD_STARTS
                                     override the defaults (3, 3 s, 10 s, 3; smoke 3, 0.5 s, 1 s, 1)
+  BENCH_OPERATIONS=Q1,Q2             measure only these operations
   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"
                                     options for the server's node (profiling)
   BENCH_LOG_LEVEL=warn              the server's LOG_LEVEL while measured (default info)
@@ -56,6 +60,14 @@ function positiveNumber(env: NodeJS.ProcessEnv, variable: string, fallback: numb
   return value;
 }
 
+function operationsOf(list: string | undefined): readonly OperationName[] {
+  if (!list?.trim()) return OPERATIONS;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.find((name) => !(OPERATIONS as readonly string[]).includes(name));
+  if (unknown) throw new Error(`BENCH_OPERATIONS: unknown operation ${unknown}`);
+  return OPERATIONS.filter((name) => names.includes(name));
+}
+
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): BenchConfig {
   const unknown = argv.filter((arg) => !['--smoke', '--allow-refused'].includes(arg));
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}\n\n${USAGE}`);
@@ -71,6 +83,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
     postgresUrl,
     size: smoke ? SMOKE_SIZE : FULL_SIZE,
     rounds: Math.max(1, Math.round(positiveNumber(env, 'BENCH_ROUNDS', 3))),
+    operations: operationsOf(env.BENCH_OPERATIONS),
     warmupSeconds: positiveNumber(env, 'BENCH_WARMUP_SECONDS', smoke ? 0.5 : 3),
     windowSeconds: positiveNumber(env, 'BENCH_WINDOW_SECONDS', smoke ? 1 : 10),
     coldStarts: Math.max(1, Math.round(positiveNumber(env, 'BENCH_COLD_STARTS', smoke ? 1 : 3))),

@@ -94,6 +94,8 @@ export async function runLoad(
 
 export interface RoundPlan {
   readonly rounds: number;
+  /** Which operations are measured (all unless BENCH_OPERATIONS names some). */
+  readonly operations: readonly OperationName[];
   readonly warmupSeconds: number;
   readonly windowSeconds: number;
   readonly ticksPerSecond: number;
@@ -161,7 +163,7 @@ export async function measureRounds(
   const rates = new Map<string, number>();
   for (let round = 0; round < plan.rounds; round += 1) {
     const order: TargetName[] = round % 2 === 0 ? ['server', 'baseline'] : ['baseline', 'server'];
-    for (const operation of OPERATIONS) {
+    for (const operation of OPERATIONS.filter((name) => plan.operations.includes(name))) {
       for (const name of order) {
         if (name === 'server' && serverSkips.has(operation)) continue;
         const measurement = await measureOne(plan, round, operation, name, targets[name], rates);

@@ -273,6 +273,7 @@ class BenchRun {
     return measureRounds(
       {
         rounds: config.rounds,
+        operations: config.operations,
         warmupSeconds: config.warmupSeconds,
         windowSeconds: config.windowSeconds,
         ticksPerSecond: clockTicksPerSecond(),
