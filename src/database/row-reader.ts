@@ -25,8 +25,25 @@ export type RowCondition = Readonly<Record<string, unknown>>;
  *
  * Columns can be left out (`omit`): a person read to show a name need not carry a password hash.
  */
+/** Column types whose raw value is already what the entity holds (text, numbers, ids). */
+const AS_READ = new Set<unknown>([
+  'varchar',
+  'character varying',
+  'text',
+  'integer',
+  'int',
+  'uuid',
+]);
+
+/** SQLite's text form of an instant as TypeORM writes it: `YYYY-MM-DD HH:MM:SS[.SSS]`, UTC. */
+const SQLITE_INSTANT = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?$/;
+
+type Converter = (value: unknown) => unknown;
+
 export class RowReader<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
+  /** Per column, how a raw value becomes the entity's (see converterOf). */
+  private readonly converters: readonly Converter[];
   private readonly selectList: string;
   private readonly statements = new Map<string, string>();
   private readonly postgres: boolean;
@@ -40,6 +57,7 @@ export class RowReader<T extends ObjectLiteral> {
     this.columns = metadata.columns.filter(
       (column) => !column.isVirtual && !omit.includes(column.propertyName),
     );
+    this.converters = this.columns.map((column) => this.converterOf(column));
     const escape = (name: string) => dataSource.driver.escape(name);
     this.selectList = this.columns.map((column) => escape(column.databaseName)).join(', ');
   }
@@ -69,11 +87,31 @@ export class RowReader<T extends ObjectLiteral> {
   hydrate(row: Record<string, unknown>): T {
     const target = this.metadata.target as { prototype: object };
     const entity = Object.create(target.prototype) as Record<string, unknown>;
-    const driver = this.dataSource.driver;
-    for (const column of this.columns) {
-      entity[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+    const { columns, converters } = this;
+    for (let index = 0; index < columns.length; index += 1) {
+      entity[columns[index].propertyName] = converters[index](row[columns[index].databaseName]);
     }
     return entity as T;
+  }
+
+  /**
+   * The driver's own conversion (`prepareHydratedValue`), except where it is known to change
+   * nothing (text, numbers and ids without a transformer) or, for SQLite's instants, done without
+   * its regular expressions: the same Date, from the same text. Every row of every list passes
+   * here, a value at a time.
+   */
+  private converterOf(column: ColumnMetadata): Converter {
+    const driver = this.dataSource.driver;
+    const byDriver: Converter = (value) => driver.prepareHydratedValue(value, column) as unknown;
+    if (column.transformer) return byDriver;
+    if (AS_READ.has(column.type)) return (value) => value;
+    if (!this.postgres && (column.type === 'datetime' || column.type === Date)) {
+      return (value) =>
+        typeof value === 'string' && SQLITE_INSTANT.test(value)
+          ? new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`)
+          : byDriver(value);
+    }
+    return byDriver;
   }
 
   private statement(entries: [string, unknown][], orderBy: readonly string[]): string {
