@@ -12,6 +12,7 @@ import {
   type SignUpRequest,
   type SignupRow,
   sessionOf,
+  signUpContextOf,
   SQL,
   type Store,
   type VisibleShiftRow,
@@ -166,18 +167,7 @@ export class PostgresStore implements Store {
     const person = await this.get(client, SQL.lockPerson, personId);
     if (!person) return REFUSALS.noPerson;
     const row = await this.get(client, SQL.signUpContext(false), personId, shiftId);
-    const context = row
-      ? {
-          organisationStatus: str(row.organisationStatus),
-          role: (row.role as string | null) ?? null,
-          status: str(row.status),
-          startsAt: instant(row.startsAt),
-          endsAt: instant(row.endsAt),
-          signupDeadline: instant(row.signupDeadline),
-          meetingPoint: str(row.meetingPoint),
-          requiredCredentials: str(row.requiredCredentials),
-        }
-      : null;
+    const context = signUpContextOf(row, instant);
     const refused = signUpRefusal(context, now);
     if (refused || !context) return refused ?? REFUSALS.notFound;
     if (await this.get(client, SQL.liveSignupOf, shiftId, personId)) return REFUSALS.already;

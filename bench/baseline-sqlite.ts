@@ -7,12 +7,12 @@ import {
   REFUSALS,
   type SessionRow,
   type ShiftRow,
-  type SignUpContext,
   type SignUpOutcome,
   signUpRefusal,
   type SignUpRequest,
   type SignupRow,
   sessionOf,
+  signUpContextOf,
   SQL,
   type Store,
   type VisibleShiftRow,
@@ -169,18 +169,7 @@ export class SqliteStore implements Store {
     const { personId, shiftId, now } = request;
     // BEGIN IMMEDIATE already orders every signup: no person lock, the locale comes along.
     const row = this.get(SQL.signUpContext(true), personId, personId, shiftId);
-    const context: SignUpContext | null = row
-      ? {
-          organisationStatus: str(row.organisationStatus),
-          role: (row.role as string | null) ?? null,
-          status: str(row.status),
-          startsAt: instant(row.startsAt),
-          endsAt: instant(row.endsAt),
-          signupDeadline: instant(row.signupDeadline),
-          meetingPoint: str(row.meetingPoint),
-          requiredCredentials: str(row.requiredCredentials),
-        }
-      : null;
+    const context = signUpContextOf(row, instant);
     const refused = signUpRefusal(context, now);
     if (refused || !context) return refused ?? REFUSALS.notFound;
     if (this.get(SQL.liveSignupOf, shiftId, personId)) return REFUSALS.already;

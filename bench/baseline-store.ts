@@ -108,6 +108,27 @@ export interface SignUpContext {
   readonly requiredCredentials: string;
 }
 
+/**
+ * The context from the first statement's row, or null when it found no walk; `instant` reads an
+ * instant as the dialect's driver hands it back.
+ */
+export function signUpContextOf(
+  row: Record<string, unknown> | undefined,
+  instant: (value: unknown) => number,
+): SignUpContext | null {
+  if (!row) return null;
+  return {
+    organisationStatus: String(row.organisationStatus),
+    role: (row.role as string | null) ?? null,
+    status: String(row.status),
+    startsAt: instant(row.startsAt),
+    endsAt: instant(row.endsAt),
+    signupDeadline: instant(row.signupDeadline),
+    meetingPoint: String(row.meetingPoint),
+    requiredCredentials: String(row.requiredCredentials),
+  };
+}
+
 export const OPEN_SHIFT_STATUSES = ['PLANNED', 'CONFIRMED'];
 
 const refusal = (code: string, message: string): { refusal: Refusal } => ({
