@@ -91,7 +91,9 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
               ApolloServerPluginSchemaReportingDisabled(),
             ] as unknown as NonNullable<ApolloDriverConfig['plugins']>),
             ...(protection.plugins as NonNullable<ApolloDriverConfig['plugins']>),
-            costLimitPlugin(config.graphqlMaxCost) as NonNullable<ApolloDriverConfig['plugins']>[number],
+            costLimitPlugin(config.graphqlMaxCost) as NonNullable<
+              ApolloDriverConfig['plugins']
+            >[number],
           ],
           validationRules: protection.validationRules,
           subscriptions: {
