@@ -4,16 +4,23 @@ import { DateTime } from 'luxon';
 export const TIME_ZONE = 'Europe/Stockholm';
 
 const HOUR_MS = 3600_000;
+/** A zone offset as written (`+01:00`) and in minutes (60). */
+interface Offset {
+  readonly text: string;
+  readonly minutes: number;
+}
+
 /** Offsets by hour since the epoch: a zone's offset changes on whole hours only (Stockholm's do). */
-const offsetByHour = new Map<number, string>();
+const offsetByHour = new Map<number, Offset>();
 const MAX_CACHED_HOURS = 100_000;
 
-/** `+01:00` or `+02:00`: Stockholm's offset during the hour that holds `ms`, from the zone data. */
-function stockholmOffset(ms: number): string {
+/** Stockholm's offset during the hour that holds `ms` (`+01:00` or `+02:00`), from the zone data. */
+function stockholmOffset(ms: number): Offset {
   const hour = Math.floor(ms / HOUR_MS);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
-    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: TIME_ZONE }).toFormat('ZZ');
+    const start = DateTime.fromMillis(hour * HOUR_MS, { zone: TIME_ZONE });
+    offset = { text: start.toFormat('ZZ'), minutes: start.offset };
     if (offsetByHour.size >= MAX_CACHED_HOURS) offsetByHour.clear();
     offsetByHour.set(hour, offset);
   }
@@ -29,13 +36,11 @@ export function toStockholmIso(instant: Date): string {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new TypeError(`Not a valid instant: ${String(instant)}`);
   const offset = stockholmOffset(ms);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  const local = new Date(ms + minutes * 60_000);
+  const local = new Date(ms + offset.minutes * 60_000);
   const year = local.getUTCFullYear();
   // Four-digit years only; luxon writes others in its own expanded form.
   if (year < 1 || year > 9999) return luxonIso(instant);
-  return `${local.toISOString().slice(0, 23)}${offset}`;
+  return `${local.toISOString().slice(0, 23)}${offset.text}`;
 }
 
 function luxonIso(instant: Date): string {

@@ -15,16 +15,6 @@ export class HalfOpenRange {
  */
 export type RowCondition = Readonly<Record<string, unknown>>;
 
-/**
- * Reads whole entities of one table with fixed SQL, for the lists that every answer repeats
- * (relation loaders, a page's rows). TypeORM's `find` builds its SQL text anew on each call and
- * hydrates through its generic result transformer; here the statement text is built once per
- * shape, a list of keys is one parameter (`json_each(?)` on SQLite, `= ANY($1)` on PostgreSQL, so
- * one prepared statement serves every batch size), and each row becomes an entity through the
- * driver's own value conversion (dates, booleans, JSON, transformers) for each column.
- *
- * Columns can be left out (`omit`): a person read to show a name need not carry a password hash.
- */
 /** Column types whose raw value is already what the entity holds (text, numbers, ids). */
 const AS_READ = new Set<unknown>([
   'varchar',
@@ -40,6 +30,16 @@ const SQLITE_INSTANT = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?$/;
 
 type Converter = (value: unknown) => unknown;
 
+/**
+ * Reads whole entities of one table with fixed SQL, for the lists that every answer repeats
+ * (relation loaders, a page's rows). TypeORM's `find` builds its SQL text anew on each call and
+ * hydrates through its generic result transformer; here the statement text is built once per
+ * shape, a list of keys is one parameter (`json_each(?)` on SQLite, `= ANY($1)` on PostgreSQL, so
+ * one prepared statement serves every batch size), and each row becomes an entity through a
+ * converter per column chosen once (see converterOf).
+ *
+ * Columns can be left out (`omit`): a person read to show a name need not carry a password hash.
+ */
 export class RowReader<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
   /** Per column, how a raw value becomes the entity's (see converterOf). */

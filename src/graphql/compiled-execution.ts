@@ -10,12 +10,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   type DocumentNode,
   execute,
+  getOperationAST,
   getVariableValues,
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
   OperationTypeNode,
   type SourceLocation,
   type VariableDefinitionNode,
@@ -40,17 +39,6 @@ function isIntrospection(document: DocumentNode): boolean {
     },
   });
   return found;
-}
-
-function operationOf(
-  document: DocumentNode,
-  name: string | undefined,
-): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  return name ? operations.find((operation) => operation.name?.value === name) : operations[0];
 }
 
 /**
@@ -139,7 +127,7 @@ export class CompiledExecution implements GatewayInterface {
   }
 
   private compile(document: DocumentNode, operationName: string | undefined): Compiled {
-    const operation = operationOf(document, operationName);
+    const operation = getOperationAST(document, operationName);
     if (
       !operation ||
       operation.operation === OperationTypeNode.SUBSCRIPTION ||

@@ -29,7 +29,7 @@ interface FieldResolverMethod {
   readonly instance: object;
   readonly method: (...params: unknown[]) => unknown;
   readonly access: AccessPolicy;
-  /** How to fill each parameter; null when one needs Nest's pipes (an `@Args`). */
+  /** How to fill each parameter; null when one needs Nest's pipes (an argument class). */
   readonly bindings: Binding[] | null;
 }
 
@@ -54,8 +54,9 @@ const PLAIN_TYPES = new Set<unknown>([String, Number, Boolean, Array, Object, Da
 
 /**
  * How a parameter decorator is bound without Nest's per-call machinery: `@Parent()`,
- * `@Context()` (whole or one property), `@Info()` and `@CurrentActor()`. Anything else
- * (`@Args`, which the global ValidationPipe must see) is null: the method keeps Nest's wrapper.
+ * `@Context()` (whole or one property), `@Info()`, `@CurrentActor()` and a named `@Args` of a
+ * plain type. Anything else (an argument class, which the global ValidationPipe must validate, or
+ * an argument with pipes) is null: the method keeps Nest's wrapper.
  */
 function bindingOf(key: string, meta: ParamMetadata, metatype: unknown): Binding | null {
   if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) {
