@@ -24,9 +24,8 @@ export interface BenchConfig {
   /** The server's LOG_LEVEL while measured: production's default, `info`, logs every request. */
   readonly serverLogLevel: string;
   /**
-   * The server's GRAPHQL_MAX_COST: Q1-large costs 714 100 by src/graphql/cost.ts, far above the
-   * public default of 25 000, so the bench runs it as an installation with a coordinator screen
-   * would (builds before the setting existed ignore it, and refuse Q1).
+   * The server's GRAPHQL_MAX_COST, by default its own default (1 000 000): Q1-large costs 714 100
+   * by src/graphql/cost.ts. Builds from before 2026-12-04 had 25 000 and refuse Q1 without it.
    */
   readonly serverMaxCost: number;
   readonly repoRoot: string;
@@ -45,7 +44,7 @@ export const USAGE = `npm run bench -- [--smoke] [--allow-refused]
   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"
                                     options for the server's node (profiling)
   BENCH_LOG_LEVEL=warn              the server's LOG_LEVEL while measured (default info)
-  BENCH_GRAPHQL_MAX_COST=25000      the server's GRAPHQL_MAX_COST (default 1000000: Q1-large costs 714100)`;
+  BENCH_GRAPHQL_MAX_COST=25000      the server's GRAPHQL_MAX_COST (default 1000000, the server's: Q1-large costs 714100)`;
 
 function flag(argv: readonly string[], env: NodeJS.ProcessEnv, name: string, variable: string) {
   return argv.includes(`--${name}`) || env[variable] === '1' || env[variable] === 'true';

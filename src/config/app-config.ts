@@ -31,6 +31,8 @@ export class AppConfig {
   readonly authRateLimitPerMinute: number;
   /** The cost limit of an operation (GRAPHQL_MAX_COST). */
   readonly graphqlMaxCost: number;
+  /** The most list items a query may answer (GRAPHQL_MAX_ITEMS). */
+  readonly graphqlMaxItems: number;
   readonly municipalityName: string;
   /** Where the API is reached from outside (for links such as calendar feeds); else the request's host. */
   readonly publicBaseUrl: string | null;
@@ -86,6 +88,7 @@ export class AppConfig {
     };
     this.authRateLimitPerMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
     this.graphqlMaxCost = env.GRAPHQL_MAX_COST;
+    this.graphqlMaxItems = env.GRAPHQL_MAX_ITEMS;
     this.municipalityName = env.MUNICIPALITY_NAME;
     this.publicBaseUrl = env.PUBLIC_BASE_URL ?? null;
     this.shelters = {

@@ -110,7 +110,12 @@ export class EnvironmentVariables {
   @Type(() => Number)
   @IsInt()
   @Min(1000)
-  GRAPHQL_MAX_COST = 25_000;
+  GRAPHQL_MAX_COST = 1_000_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_ITEMS = 20_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -15,6 +15,7 @@ import {
   isCompositeType,
   isListType,
   isObjectType,
+  OperationTypeNode,
   visit,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
@@ -33,11 +34,20 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
  * count `first` times too: a small, safe overestimate. Lists of scalars or enums are leaves (1).
  * Introspection costs nothing here (it is off in production; depth still applies).
  *
- * The limit: 10 000 walks with two instants each (cost ~40 000) took 0.7–1 s to answer on a
- * development machine, and the README's queries cost at most ~9 000; the issue's query (three
- * aliases of districts → shifts → organisation → shifts) costs millions.
+ * The limit is of what an operation could answer at worst, before it runs: the coordinator screen
+ * (10 organisations → their walks in two weeks → signups → walker) costs 357 050, with 20
+ * organisations 714 100, and the README's queries at most ~9 000, while three aliases of districts
+ * → shifts → organisation → shifts cost millions. What a query actually answers is bounded as it
+ * runs, by MAX_ANSWERED_ITEMS.
  */
-export const MAX_OPERATION_COST = 25_000;
+export const MAX_OPERATION_COST = 1_000_000;
+
+/**
+ * The most items (list entries of objects, a connection's edges included) a query may answer
+ * (GRAPHQL_MAX_ITEMS), counted as they are answered: see AnswerBudget. The coordinator screen of
+ * 20 organisations' walks over six weeks with their signups answers about 5 600.
+ */
+export const MAX_ANSWERED_ITEMS = 20_000;
 
 /** The extension a list field declares its bound in (see MaxItems). */
 export const MAX_ITEMS_EXTENSION = 'maxItems';
@@ -261,26 +271,100 @@ export function costLimitPlugin(limit: number = MAX_OPERATION_COST): ApolloServe
 }
 
 /**
- * Makes every MaxItems bound hold: wraps the resolver of each field that declares one so that a
- * longer list is BAD_USER_INPUT before anything under it resolves. Returns the schema it changed.
+ * What a query has answered so far, against the most it may answer (GRAPHQL_MAX_ITEMS). The
+ * cost counts every list at its bound, so a coordinator's screen of ten organisations' walks and
+ * their signups costs hundreds of thousands although it answers a few thousand items; this counts
+ * the items actually answered, as they are resolved, and stops the query when they pass the limit.
  */
-export function enforceMaxItems(schema: GraphQLSchema): GraphQLSchema {
+export class AnswerBudget {
+  private answered = 0;
+  /** The refusal, once the answer has passed the limit. */
+  refusal: DomainError | undefined;
+
+  constructor(readonly maxItems: number) {}
+
+  /** Counts the items of a list about to be answered; throws once they pass the limit. */
+  count(items: number): void {
+    this.answered += items;
+    if (this.answered <= this.maxItems) return;
+    this.refusal ??= DomainError.badInput(
+      `The answer has more than ${this.maxItems} items: ask for fewer (\`first\`, shorter ` +
+        'ranges) or fewer nested lists.',
+    );
+    throw this.refusal;
+  }
+}
+
+/** Where a query's AnswerBudget travels: its GraphQL context (queries over HTTP only). */
+export interface WithAnswerBudget {
+  answerBudget?: AnswerBudget;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/**
+ * Wraps the resolver of every list of objects (a connection's edges included): it counts what
+ * the list answers against the query's AnswerBudget, and makes a MaxItems bound hold (a longer
+ * list is BAD_USER_INPUT, "ask for a shorter range", before anything under it resolves). A
+ * resolver that answers at once is still answered at once. Returns the schema it changed.
+ */
+export function boundLists(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
+      const nullable = getNullableType(field.type);
+      if (!isListType(nullable) || !isCompositeType(getNamedType(field.type))) continue;
       const max = declaredMaxItems(field);
-      if (max === undefined) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = async (source, args, context, info) => {
-        const value: unknown = await resolve(source, args, context, info);
-        if (Array.isArray(value) && value.length > max) {
+      const checked = (value: unknown, context: WithAnswerBudget | undefined): unknown => {
+        if (!Array.isArray(value)) return value;
+        if (max !== undefined && value.length > max) {
           throw DomainError.badInput(`More than ${max} items in the range: ask for a shorter one`, {
             to: [`at most ${max} items in the range of ${coordinateOf(type, field)}`],
           });
         }
+        context?.answerBudget?.count(value.length);
         return value;
+      };
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: WithAnswerBudget | undefined, info) => {
+        const value: unknown = resolve(source, args, context, info);
+        return isPromiseLike(value)
+          ? Promise.resolve(value).then((resolved) => checked(resolved, context))
+          : checked(value, context);
       };
     }
   }
   return schema;
+}
+
+/**
+ * Gives each query over HTTP an AnswerBudget of `maxItems`, and answers a query that passed it
+ * with its refusal alone: no partial data, HTTP 400, as for an operation refused for its cost.
+ * Mutations are not cut short (their writes are done; their lists are bounded by their inputs),
+ * nor subscriptions (one event at a time).
+ */
+export function answerLimitPlugin(maxItems: number = MAX_ANSWERED_ITEMS): ApolloServerPlugin {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ operation, contextValue }) => {
+          if (operation?.operation === OperationTypeNode.QUERY) {
+            (contextValue as WithAnswerBudget).answerBudget = new AnswerBudget(maxItems);
+          }
+          return Promise.resolve();
+        },
+        willSendResponse: ({ contextValue, response }) => {
+          const refusal = (contextValue as WithAnswerBudget).answerBudget?.refusal;
+          if (refusal && response.body.kind === 'single') {
+            const errors = response.body.singleResult.errors ?? [];
+            const formatted = errors.find((error) => error.message === refusal.message);
+            response.body.singleResult = { errors: formatted ? [formatted] : errors };
+            response.http.status = 400;
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
 }

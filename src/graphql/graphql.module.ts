@@ -15,7 +15,7 @@ import { RequestActors } from '../common/request-actors';
 import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
 import { CompiledApolloDriver } from './compiled-execution';
-import { costError, costLimitPlugin, enforceMaxItems } from './cost';
+import { answerLimitPlugin, boundLists, costError, costLimitPlugin } from './cost';
 import { createFormatError } from './errors';
 import { bindFieldResolvers, discoverFieldResolvers } from './field-resolvers';
 import { graphqlProtection } from './limits';
@@ -69,7 +69,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
           formatError: format,
           transformSchema: (built: GraphQLSchema) =>
             (schema = bindFieldResolvers(
-              enforceMaxItems(describeRootTypes(built)),
+              boundLists(describeRootTypes(built)),
               discoverFieldResolvers(discovery, reflector),
               actors,
             )),
@@ -92,6 +92,9 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
             ] as unknown as NonNullable<ApolloDriverConfig['plugins']>),
             ...(protection.plugins as NonNullable<ApolloDriverConfig['plugins']>),
             costLimitPlugin(config.graphqlMaxCost) as NonNullable<
+              ApolloDriverConfig['plugins']
+            >[number],
+            answerLimitPlugin(config.graphqlMaxItems) as NonNullable<
               ApolloDriverConfig['plugins']
             >[number],
           ],
