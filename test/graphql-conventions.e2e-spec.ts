@@ -187,13 +187,15 @@ describe('GraphQL conventions', () => {
     });
 
     it(`refuses a document costing more than ${GRAPHQL_LIMITS.maxCost}, within the other limits`, async () => {
-      // Depth 5, 2 aliases, ~40 tokens: only the cost is over its limit (each alias counts 100
-      // districts × 100 walks; test/graphql-cost.e2e-spec.ts has the rest).
+      // Depth 7, 2 aliases, ~50 tokens: only the cost is over its limit (each alias counts 30
+      // districts × 100 walks × their organisation's 100 walks, about 610 000;
+      // test/graphql-cost.e2e-spec.ts has the rest).
       const schedules = (count: number) =>
         Array.from(
           { length: count },
           (_, index) =>
-            `a${index}: districts(first: 100) { edges { node { id name shifts { id } } } }`,
+            `a${index}: districts(first: 30) { edges { node { id name shifts { id ` +
+            'organisation { shifts { id } } } } } }',
         ).join(' ');
       expect(codesOf(await test.anonymous.request(`{ ${schedules(2)} }`))).toEqual([
         'BAD_USER_INPUT',
