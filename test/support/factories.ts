@@ -85,9 +85,16 @@ export interface OrganisationOptions {
   admin?: SignedIn;
 }
 
-/** A valid, random organisationsnummer of an association (starts with 8). */
+/** Where this process's organisationsnummer start: random, so that runs differ. */
+let nextOrganisationNumber = randomInt(0, 100_000_000);
+
+/**
+ * A valid organisationsnummer of an association (starts with 8), never the same twice in a process
+ * (random ones met in a suite that registers thousands of organisations).
+ */
 export function organisationNumber(): string {
-  const nine = `8${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+  nextOrganisationNumber = (nextOrganisationNumber + 1) % 100_000_000;
+  const nine = `8${String(nextOrganisationNumber).padStart(8, '0')}`;
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 
