@@ -66,4 +66,50 @@ describe('RowReader', () => {
     expect(inRange.map((walk) => walk.id)).toEqual([walks[1].id, walks[2].id]);
     expect(await readerOf(shifts).find({ id: [] })).toEqual([]);
   });
+
+  it('reads an entity from a joined row (selectAs, hydrate with a prefix) as find does', async () => {
+    const group = await test.factories.nightWalkGroup(0);
+    const shift = await test.factories.shift(group);
+    const shifts = test.dataSource.getRepository(Shift);
+    const organisations = test.dataSource.getRepository(Organisation);
+    const [row] = await test.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${readerOf(shifts).selectAs('s', 'a_')}, ${readerOf(organisations).selectAs('o', 'b_')} ` +
+        'FROM "shifts" "s" INNER JOIN "organisations" "o" ON "o"."id" = "s"."organisationId" ' +
+        `WHERE "s"."id" = '${shift.id}'`,
+    );
+    const read = readerOf(organisations).hydrate(row, 'b_');
+    expect(read).toBeInstanceOf(Organisation);
+    expect({ ...read }).toEqual({
+      ...(await organisations.findOneByOrFail({ id: group.organisation.id })),
+    });
+    expect({ ...readerOf(shifts).hydrate(row, 'a_') }).toEqual({
+      ...(await shifts.findOneByOrFail({ id: shift.id })),
+    });
+  });
+
+  it('answers a walk with its organisation and district in one statement', async () => {
+    const group = await test.factories.nightWalkGroup(0);
+    const district = await test.factories.district();
+    const shift = await test.factories.shift(group, { districtId: district.id });
+    const query = `query($id: ID!) { shift(id: $id) { id meetingPoint
+      organisation { id name kind status } district { id name } } }`;
+    let answer: unknown;
+    const statements = await test.countStatements(async () => {
+      answer = await test.anonymous.ok(query, { id: shift.id });
+    });
+    expect(answer).toEqual({
+      shift: {
+        id: shift.id,
+        meetingPoint: shift.meetingPoint,
+        organisation: {
+          id: group.organisation.id,
+          name: group.organisation.name,
+          kind: 'NIGHT_WALK_GROUP',
+          status: 'VERIFIED',
+        },
+        district: { id: district.id, name: district.name },
+      },
+    });
+    expect(statements).toBe(1);
+  });
 });

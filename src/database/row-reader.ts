@@ -46,6 +46,8 @@ export class RowReader<T extends ObjectLiteral> {
   private readonly converters: readonly Converter[];
   private readonly selectList: string;
   private readonly statements = new Map<string, string>();
+  /** Per prefix of a joined row (see selectAs), the key of each column in that row. */
+  private readonly keys = new Map<string, readonly string[]>();
   private readonly postgres: boolean;
 
   constructor(
@@ -83,15 +85,42 @@ export class RowReader<T extends ObjectLiteral> {
     return rows.map((row) => this.hydrate(row));
   }
 
-  /** An entity from a raw row, as TypeORM would hydrate it (without relations). */
-  hydrate(row: Record<string, unknown>): T {
+  /**
+   * The columns read from the table under `alias`, each named `prefix` + its name, to read this
+   * entity from a row joined with others: `hydrate(row, prefix)` reads it back.
+   */
+  selectAs(alias: string, prefix: string): string {
+    const escape = (name: string) => this.dataSource.driver.escape(name);
+    return this.columns
+      .map(
+        (column) =>
+          `${escape(alias)}.${escape(column.databaseName)} AS ${escape(prefix + column.databaseName)}`,
+      )
+      .join(', ');
+  }
+
+  /**
+   * An entity from a raw row, as TypeORM would hydrate it (without relations); with a prefix, from
+   * the columns a joined row names after selectAs.
+   */
+  hydrate(row: Record<string, unknown>, prefix = ''): T {
     const target = this.metadata.target as { prototype: object };
     const entity = Object.create(target.prototype) as Record<string, unknown>;
     const { columns, converters } = this;
+    const keys = this.keysOf(prefix);
     for (let index = 0; index < columns.length; index += 1) {
-      entity[columns[index].propertyName] = converters[index](row[columns[index].databaseName]);
+      entity[columns[index].propertyName] = converters[index](row[keys[index]]);
     }
     return entity as T;
+  }
+
+  private keysOf(prefix: string): readonly string[] {
+    let keys = this.keys.get(prefix);
+    if (!keys) {
+      keys = this.columns.map((column) => prefix + column.databaseName);
+      this.keys.set(prefix, keys);
+    }
+    return keys;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../../common/actor';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
@@ -6,6 +6,8 @@ import type { GraphQLContext } from '../../graphql/context';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { RequestActors } from '../../common/request-actors';
+import { DistrictsService } from '../districts';
+import { OrganisationsService } from '../organisations';
 import {
   CancelShiftInput,
   CreateShiftInput,
@@ -30,6 +32,8 @@ export class NightWalksResolver {
     private readonly events: ShiftEvents,
     private readonly actors: RequestActors,
     private readonly messages: ShiftMessagesService,
+    private readonly organisations: OrganisationsService,
+    private readonly districts: DistrictsService,
   ) {}
 
   @Query(() => ShiftConnection, {
@@ -43,11 +47,19 @@ export class NightWalksResolver {
 
   @Query(() => Shift, { description: 'One night walk. Public for verified organisations.' })
   @Public()
-  shift(
+  async shift(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The walk.' }) id: string,
+    @Context() context: GraphQLContext,
   ): Promise<Shift> {
-    return this.shiftsService.getVisible(actor, id);
+    // Read with the walk: its page shows them, and the fields find them in the loaders.
+    const { shift, organisation, district } = await this.shiftsService.getVisibleWithOwners(
+      actor,
+      id,
+    );
+    context.loaders.get(this.organisations.byId).prime(organisation.id, organisation);
+    context.loaders.get(this.districts.byId).prime(district.id, district);
+    return shift;
   }
 
   @Query(() => [Shift], {

@@ -16,6 +16,7 @@ import {
 import { Database } from '../../database/database.service';
 import { HalfOpenRange } from '../../database/row-reader';
 import { ConnectionShape, paginate } from '../../graphql/pagination';
+import { District } from '../districts';
 import { MANAGERS, Organisation, OrganisationAccess, OrganisationStatus } from '../organisations';
 import { ShiftsArgs } from './dto/shift.inputs';
 import { Shift, ShiftStatus } from './entities/shift.entity';
@@ -25,6 +26,13 @@ import { LIVE_SIGNUP_STATUSES, Signup } from './entities/signup.entity';
 export const DEFAULT_RANGE_DAYS = 30;
 
 /** The range of a walk list: starts from `from` (inclusive) to `to` (exclusive). */
+/** A walk with its organisation and district, as its page shows them. */
+export interface ShiftWithOwners {
+  shift: Shift;
+  organisation: Organisation;
+  district: District;
+}
+
 export interface ShiftRange {
   from: Date;
   to: Date;
@@ -133,30 +141,56 @@ export class ShiftsService {
 
   /** NOT_FOUND also when the caller may not see it (an unverified organisation's walk). */
   async getVisible(actor: Actor, id: string): Promise<Shift> {
-    const shift = await this.visibleById(actor, id);
-    if (!shift) throw DomainError.notFound('Shift', id);
-    return shift;
+    return (await this.getVisibleWithOwners(actor, id)).shift;
+  }
+
+  /** getVisible, with the walk's organisation and district read in the same statement. */
+  async getVisibleWithOwners(actor: Actor, id: string): Promise<ShiftWithOwners> {
+    const found = await this.visibleById(actor, id);
+    if (!found) throw DomainError.notFound('Shift', id);
+    return found;
   }
 
   /**
-   * The walk with its organisation's status, in one fixed statement (a walk page is read often),
-   * and the rule of `restrictToVisible` applied to that row.
+   * The walk with its organisation and district, in one fixed statement (a walk page is read
+   * often), and the rule of `restrictToVisible` applied to that row.
    */
-  private async visibleById(actor: Actor, id: string): Promise<Shift | null> {
-    const [param] = this.database.placeholders(1);
-    const [row] = await this.shifts.query<Record<string, unknown>[]>(
-      'SELECT "shift".*, "runner"."status" AS "runnerStatus" FROM "shifts" "shift" ' +
-        'INNER JOIN "organisations" "runner" ON "runner"."id" = "shift"."organisationId" ' +
-        `WHERE "shift"."id" = ${param}`,
-      [id],
-    );
+  private async visibleById(actor: Actor, id: string): Promise<ShiftWithOwners | null> {
+    const [row] = await this.shifts.query<Record<string, unknown>[]>(this.walkWithOwners(), [id]);
     if (!row) return null;
-    const shift = this.hydrate(row);
+    const shift = readerOf(this.shifts).hydrate(row, 'shift__');
+    const organisation = readerOf(this.organisationRows).hydrate(row, 'runner__');
     const visible =
       hasSystemRole(actor, SystemRole.MUNICIPAL_OFFICER) ||
-      row.runnerStatus === OrganisationStatus.VERIFIED ||
+      organisation.status === OrganisationStatus.VERIFIED ||
       (await this.access.activeOrganisationIds(actor)).includes(shift.organisationId);
-    return visible ? shift : null;
+    if (!visible) return null;
+    return {
+      shift,
+      organisation,
+      district: readerOf(this.districtRows).hydrate(row, 'district__'),
+    };
+  }
+
+  private walkWithOwnersSql: string | undefined;
+
+  private get organisationRows(): Repository<Organisation> {
+    return this.shifts.manager.getRepository(Organisation);
+  }
+
+  private get districtRows(): Repository<District> {
+    return this.shifts.manager.getRepository(District);
+  }
+
+  private walkWithOwners(): string {
+    this.walkWithOwnersSql ??=
+      `SELECT ${readerOf(this.shifts).selectAs('shift', 'shift__')}, ` +
+      `${readerOf(this.organisationRows).selectAs('runner', 'runner__')}, ` +
+      `${readerOf(this.districtRows).selectAs('district', 'district__')} FROM "shifts" "shift" ` +
+      'INNER JOIN "organisations" "runner" ON "runner"."id" = "shift"."organisationId" ' +
+      'INNER JOIN "districts" "district" ON "district"."id" = "shift"."districtId" ' +
+      `WHERE "shift"."id" = ${this.database.placeholders(1)[0]}`;
+    return this.walkWithOwnersSql;
   }
 
   /** Walks by start time. */
