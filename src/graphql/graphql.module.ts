@@ -16,6 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { createContext } from './context';
 import { CompiledApolloDriver } from './compiled-execution';
 import { answerLimitPlugin, boundLists, costError, costLimitPlugin } from './cost';
+import { subscriptionsOverWebSocketOnly } from './transport';
 import { createFormatError } from './errors';
 import { bindFieldResolvers, discoverFieldResolvers } from './field-resolvers';
 import { graphqlProtection } from './limits';
@@ -97,6 +98,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
             answerLimitPlugin(config.graphqlMaxItems) as NonNullable<
               ApolloDriverConfig['plugins']
             >[number],
+            subscriptionsOverWebSocketOnly() as NonNullable<ApolloDriverConfig['plugins']>[number],
           ],
           validationRules: protection.validationRules,
           subscriptions: {
