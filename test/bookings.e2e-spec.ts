@@ -20,6 +20,7 @@ import {
 } from '../src/modules/organisations';
 import { SignedIn } from './support/factories';
 import { Client, codesOf } from './support/graphql-client';
+import { parseFeed } from './support/ical';
 import { TestApp } from './support/test-app';
 
 const ZONE = 'Europe/Stockholm';
@@ -1447,6 +1448,21 @@ describe('shared resources and bookings', () => {
       expect(text).toContain('DTSTART;TZID=Europe/Stockholm:');
       expect(text).toContain(`UID:${confirmed.id}@samverkan`);
       expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(
+        parseFeed(response.text).map(({ uid, start, end, summary }) => ({
+          uid,
+          start,
+          end,
+          summary,
+        })),
+      ).toEqual([
+        {
+          uid: `${confirmed.id}@samverkan`,
+          start: at(3, '18:00'),
+          end: at(3, '20:00'),
+          summary: `${booker.organisation.name}: Styrelsemöte`,
+        },
+      ]);
       expect(text).not.toContain('Väntar på svar');
       expect(text).not.toContain('Inställt möte');
       expect(text).not.toContain('Bengtsson');

@@ -11,6 +11,7 @@ import {
   subscribed as subscribedTo,
   until,
 } from './support/subscriptions';
+import { parseFeed, toSecond } from './support/ical';
 import { TestApp } from './support/test-app';
 
 describe('night walks: subscriptions, calendars and SQL cost', () => {
@@ -219,6 +220,35 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       expect(ics).toContain(`UID:${walk.id}@samverkan`);
       expect(ics).toContain('LOCATION:Lextorps centrum');
       expect(ics).toMatch(new RegExp(`UID:${cancelled.id}@samverkan[\\s\\S]*?STATUS:CANCELLED`));
+      // As a calendar client reads it: the instants of the walks, stamped when the feed was made.
+      const events = parseFeed(ics);
+      expect(
+        events.map(({ uid, start, end, location, status }) => ({
+          uid,
+          start,
+          end,
+          location,
+          status,
+        })),
+      ).toEqual([
+        {
+          uid: `${walk.id}@samverkan`,
+          start: walk.startsAt,
+          end: walk.endsAt,
+          location: 'Lextorps centrum',
+          status: 'TENTATIVE',
+        },
+        {
+          uid: `${cancelled.id}@samverkan`,
+          start: cancelled.startsAt,
+          end: cancelled.endsAt,
+          location: cancelled.meetingPoint,
+          status: 'CANCELLED',
+        },
+      ]);
+      for (const event of events) {
+        expect(Math.abs(event.stamp.getTime() - test.clock.now().getTime())).toBeLessThan(1000);
+      }
       expect(
         (
           await request(test.baseUrl).get(
@@ -244,7 +274,10 @@ describe('night walks: subscriptions, calendars and SQL cost', () => {
       const path = new URL(myCalendarUrl).pathname;
       const feed = await request(test.baseUrl).get(path);
       expect(feed.status).toBe(200);
-      expect(feed.text).toContain(`UID:${mine.id}@samverkan`);
+      expect(parseFeed(feed.text).map(({ uid, start, end }) => ({ uid, start, end }))).toEqual([
+        // iCalendar has whole seconds.
+        { uid: `${mine.id}@samverkan`, start: toSecond(mine.startsAt), end: toSecond(mine.endsAt) },
+      ]);
       expect(feed.text).not.toContain(notMine.id);
       // A tampered token is refused.
       expect(

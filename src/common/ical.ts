@@ -26,15 +26,23 @@ const STOCKHOLM_VTIMEZONE = [
   'END:VTIMEZONE',
 ].join('\r\n');
 
-/** A calendar whose events are written in Europe/Stockholm time. */
+/**
+ * A calendar whose events are written in Europe/Stockholm time: each event names the zone
+ * (`DTSTART;TZID=Europe/Stockholm:…`, give it `timezone: TIME_ZONE` and luxon instants in that
+ * zone) and the calendar carries its VTIMEZONE. The calendar itself has no zone: ical-generator
+ * would write every DTSTAMP in it, without the `Z` RFC 5545 requires (a floating time that
+ * parsers read as their own local time); without one, DTSTAMP is UTC.
+ */
 export function stockholmCalendar(name: string): ICalCalendar {
   const calendar = new ICalCalendar({
     name,
     prodId: { company: 'Samverkan', product: 'Samverkan' },
   });
   calendar.timezone({
-    name: TIME_ZONE,
+    name: null,
     generator: (zone) => (zone === TIME_ZONE ? STOCKHOLM_VTIMEZONE : null),
   });
+  // Read by clients (Google Calendar, Apple) as the calendar's zone for display.
+  calendar.x([{ key: 'X-WR-TIMEZONE', value: TIME_ZONE }]);
   return calendar;
 }

@@ -61,6 +61,7 @@ export class ResourceCalendarService {
         start: DateTime.fromJSDate(booking.startsAt).setZone(TIME_ZONE),
         end: DateTime.fromJSDate(booking.endsAt).setZone(TIME_ZONE),
         timezone: TIME_ZONE,
+        stamp: now,
         summary: name ? `${name}: ${booking.purpose}` : CONFIDENTIAL_SUMMARY,
         location: resource.location,
       });

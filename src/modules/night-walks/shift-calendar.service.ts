@@ -142,12 +142,14 @@ export class ShiftCalendarService {
 
   private render(name: string, walks: Shift[], rows: RunnerRow[]): string {
     const calendar = stockholmCalendar(name);
+    const stamp = this.clock.now();
     walks.forEach((shift, index) => {
       calendar.createEvent({
         id: `${shift.id}@samverkan`,
         start: DateTime.fromJSDate(shift.startsAt).setZone(TIME_ZONE),
         end: DateTime.fromJSDate(shift.endsAt).setZone(TIME_ZONE),
         timezone: TIME_ZONE,
+        stamp,
         summary: `Nattvandring – ${rows[index].runnerName}`,
         location: shift.meetingPoint,
         description:
