@@ -34,6 +34,39 @@ describe('shelterAvailabilityChanged subscription', () => {
   const report = (shelterId: string, freeAdultPlaces: number) =>
     jour.admin.client.ok(REPORT, { input: { shelterId, freeAdultPlaces, freeChildPlaces: 0 } });
 
+  it('gives each availability an id of its own, the same in lists and events, for every caller', async () => {
+    const area = 'Vänersborg';
+    const shelter = await test.factories.shelter(jour, { area });
+    const other = await test.factories.shelter(jour, { area });
+    const partner = await test.factories.apiClient([ApiScope.SHELTERS_AVAILABILITY]);
+    const LIST = `query($area: String) { shelterAvailability(filter: { area: $area }) { id shelterId } }`;
+    const idsOf = (list: { id: string; shelterId: string }[]) =>
+      Object.fromEntries(list.map((row) => [row.shelterId, row.id]));
+    const { shelterAvailability: seenBySocial } = await social.client.ok(LIST, { area });
+    const { shelterAvailability: seenByPartner } = await partner.client.ok(LIST, { area });
+    const ids = idsOf(seenBySocial);
+    expect(idsOf(seenByPartner)).toEqual(ids);
+    expect(ids[shelter.id]).toBeDefined();
+    expect(new Set([ids[shelter.id], ids[other.id], shelter.id, other.id]).size).toBe(4);
+
+    const socket = connect(test, { Authorization: `Bearer ${social.token}` });
+    const live = follow(
+      socket,
+      `subscription($area: String) { shelterAvailabilityChanged(area: $area) { id shelterId } }`,
+      { area },
+    );
+    await subscribed(test, SHELTER_AVAILABILITY_CHANGED, 1);
+    await report(shelter.id, 3);
+    await until(() => live.events.length === 1, 'the report');
+    expect(live.events[0].data.shelterAvailabilityChanged).toEqual({
+      id: ids[shelter.id],
+      shelterId: shelter.id,
+    });
+    live.stop();
+    await socket.dispose();
+    expect((await social.client.ok(LIST, { area })).shelterAvailability).toEqual(seenBySocial);
+  });
+
   it('tells social services the counts and partner apps the status, for the area followed', async () => {
     const area = 'Uddevalla';
     const shelter = await test.factories.shelter(jour, { area });
@@ -192,7 +225,7 @@ describe('shelterAvailabilityChanged subscription', () => {
     ]);
   });
 
-  it('checks the subscriber afresh for every event: a revoked key hears nothing more', async () => {
+  it('checks the subscriber afresh for every event: a revoked key hears of it once, then nothing', async () => {
     const area = 'Arvika';
     const shelter = await test.factories.shelter(jour, { area });
     const partner = await test.factories.apiClient([ApiScope.SHELTERS_AVAILABILITY]);
@@ -208,9 +241,14 @@ describe('shelterAvailabilityChanged subscription', () => {
     );
     await report(shelter.id, 2);
     await report(shelter.id, 3);
+    await until(() => subscription.completed, 'the end of the subscription');
     await new Promise((resolve) => setTimeout(resolve, 200));
     subscription.stop();
     await client.dispose();
-    expect(subscription.events).toHaveLength(1);
+    // The first report, then the refusal the client can act on (no counts of the later reports).
+    expect(subscription.events).toHaveLength(2);
+    expect(subscription.events[0].data.shelterAvailabilityChanged.freeAdultPlaces).toBeNull();
+    expect(subscription.events[1].data).toBeNull();
+    expect(subscription.events[1].errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

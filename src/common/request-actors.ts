@@ -1,10 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { PubSub } from 'graphql-subscriptions';
 import passport from 'passport';
-import { ANONYMOUS, type Actor } from './actor';
+import { ANONYMOUS, type Actor, isPerson } from './actor';
 import type { RequestWithActor } from './decorators/current-actor.decorator';
 import { DomainError } from './errors/domain-error';
 import { type GraphQLContext, renewForEvent } from '../graphql/context';
+import { PUB_SUB } from '../graphql/pubsub';
+import { type SessionEnded, SessionBoundStream } from '../graphql/session-bound-stream';
+
+/** How often a subscription checks its caller's credentials between events. */
+export const SESSION_CHECK_MS = 30_000;
+
+/** Whether two actors are the same caller (the same person's session, the same API client). */
+function sameCaller(now: Actor, then: Actor): boolean {
+  if (now.kind === 'person' && then.kind === 'person') return now.sessionId === then.sessionId;
+  if (now.kind === 'apiClient' && then.kind === 'apiClient') {
+    return now.apiClientId === then.apiClientId;
+  }
+  return now.kind === then.kind;
+}
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
@@ -32,6 +47,8 @@ function authenticateWith(strategy: string, req: Request, res?: Response): Promi
 @Injectable()
 export class RequestActors {
   private readonly actors = new WeakMap<Request, Promise<Actor>>();
+
+  constructor(@Inject(PUB_SUB) private readonly pubSub: PubSub) {}
 
   async of(req: Request, res?: Response): Promise<Actor> {
     let actor = this.actors.get(req);
@@ -61,6 +78,35 @@ export class RequestActors {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A subscription's events while the credentials it was opened with hold: each event (that
+   * `accept` lets through) is delivered after the caller is authenticated afresh for it (`of`
+   * then gives that actor), and when they no longer hold (a sign-out, an expired token, a revoked
+   * key; checked on every event, on every sign-out of the person and every SESSION_CHECK_MS) one
+   * SessionEnded event comes last. Anonymous callers have nothing to end.
+   */
+  whileSignedIn<T>(
+    actor: Actor,
+    context: GraphQLContext,
+    source: AsyncIterator<T>,
+    accept?: (event: T) => boolean,
+  ): AsyncIterableIterator<T | SessionEnded> {
+    const stillSignedIn = async () => {
+      const now = await this.renew(context);
+      return now !== null && sameCaller(now, actor);
+    };
+    return new SessionBoundStream(
+      this.pubSub,
+      source,
+      {
+        personId: isPerson(actor) ? actor.personId : null,
+        stillSignedIn,
+        checkEveryMs: SESSION_CHECK_MS,
+      },
+      accept,
+    );
   }
 
   private async authenticate(req: Request, res?: Response): Promise<Actor> {

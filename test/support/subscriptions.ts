@@ -9,6 +9,8 @@ import type { TestApp } from './test-app';
 export interface Followed {
   events: any[];
   errors: unknown[];
+  /** The server completed the subscription. */
+  completed: boolean;
   stop: () => void;
 }
 
@@ -27,17 +29,16 @@ export function follow(
   query: string,
   variables: Record<string, unknown> = {},
 ): Followed {
-  const events: any[] = [];
-  const errors: unknown[] = [];
-  const stop = client.subscribe(
+  const followed: Followed = { events: [], errors: [], completed: false, stop: () => undefined };
+  followed.stop = client.subscribe(
     { query, variables },
     {
-      next: (event) => events.push(event),
-      error: (error) => errors.push(error),
-      complete: () => undefined,
+      next: (event) => followed.events.push(event),
+      error: (error) => followed.errors.push(error),
+      complete: () => (followed.completed = true),
     },
   );
-  return { events, errors, stop };
+  return followed;
 }
 
 /** Polls until `condition` holds (5 s at most). */

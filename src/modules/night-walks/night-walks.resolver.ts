@@ -2,7 +2,9 @@ import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nes
 import type { Actor } from '../../common/actor';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { isSessionEnded, type SessionEnded } from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { RequestActors } from '../../common/request-actors';
@@ -19,7 +21,7 @@ import {
 } from './dto/shift.inputs';
 import { MessageShiftWalkersInput, ShiftMessageResult } from './dto/shift-message.inputs';
 import { Shift } from './entities/shift.entity';
-import { SHIFT_CHANGED, ShiftEvents } from './shift-events.service';
+import { SHIFT_CHANGED, type ShiftEvent, ShiftEvents } from './shift-events.service';
 import { ShiftMessagesService } from './shift-messages.service';
 import { ShiftPlanningService } from './shift-planning.service';
 import { ShiftsService } from './shifts.service';
@@ -148,27 +150,40 @@ export class NightWalksResolver {
 
   @Subscription(() => Shift, {
     description:
-      'A walk in the district changed: its counts or its status. Public, for the walks `shifts` shows you.',
-    // Per event: the subscriber is authenticated afresh (events stop when the token expires or the
-    // session ends) and sees only walks `shifts` would show them now.
+      'A walk in the district changed: its counts or its status. Public, for the walks `shifts` shows ' +
+      'you. Signed in, when your session ends (sign-out, password change, expired token) it sends ' +
+      'one UNAUTHENTICATED error and completes: reconnect with a fresh token.',
+    // Per event the subscriber is authenticated afresh (whileSignedIn) and sees only walks
+    // `shifts` would show them now.
     async filter(
       this: NightWalksResolver,
-      payload: Record<string, Shift>,
-      variables: { districtId: string },
+      payload: ShiftEvent | SessionEnded,
+      _variables: unknown,
       context: GraphQLContext,
     ): Promise<boolean> {
-      const shift = payload[SHIFT_CHANGED];
-      if (shift.districtId !== variables.districtId) return false;
-      const actor = await this.actors.renew(context);
-      return actor !== null && this.shiftsService.isVisible(actor, shift.id);
+      if (isSessionEnded(payload)) return true;
+      const actor = await this.actors.of(context.req);
+      return this.shiftsService.isVisible(actor, payload[SHIFT_CHANGED].id);
     },
-    resolve: (payload: Record<string, Shift>) => payload[SHIFT_CHANGED],
+    resolve: (payload: ShiftEvent | SessionEnded) => {
+      if (isSessionEnded(payload)) {
+        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+      }
+      return payload[SHIFT_CHANGED];
+    },
   })
   @Public()
   shiftChanged(
     @Args('districtId', { type: () => ID, description: 'The district to follow.' })
-    _districtId: string,
-  ): AsyncIterableIterator<unknown> {
-    return this.events.stream();
+    districtId: string,
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+  ): AsyncIterableIterator<ShiftEvent | SessionEnded> {
+    return this.actors.whileSignedIn(
+      actor,
+      context,
+      this.events.stream(),
+      (event) => event[SHIFT_CHANGED].districtId === districtId,
+    );
   }
 }

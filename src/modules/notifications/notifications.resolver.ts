@@ -1,8 +1,9 @@
 import { Args, Context, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, isPerson, requirePerson } from '../../common/actor';
+import { type Actor, requirePerson } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { isSessionEnded } from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { RequestActors } from '../../common/request-actors';
 import {
@@ -18,9 +19,6 @@ import { Notification } from './entities/notification.entity';
 import { NotificationEvent, NotificationEvents } from './notification-events.service';
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationsService } from './notifications.service';
-
-/** How often a live subscription re-checks its credentials between events (token expiry). */
-const SESSION_CHECK_MS = 30_000;
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
@@ -97,7 +95,7 @@ export class NotificationsResolver {
       'change, expired token) it sends one UNAUTHENTICATED error and completes: reconnect with a ' +
       'fresh token.',
     resolve(this: NotificationsResolver, event: NotificationEvent): Notification {
-      if ('sessionEnded' in event) {
+      if (isSessionEnded(event)) {
         throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
       }
       return event.notification;
@@ -108,13 +106,11 @@ export class NotificationsResolver {
     @Context() context: GraphQLContext,
   ): AsyncIterableIterator<NotificationEvent> {
     const person = requirePerson(actor, 'Only a signed-in person has notifications');
-    return this.events.stream(
-      person.personId,
-      async () => {
-        const now = await this.actors.renew(context);
-        return now !== null && isPerson(now) && now.personId === person.personId;
-      },
-      SESSION_CHECK_MS,
+    return this.actors.whileSignedIn(
+      person,
+      context,
+      this.events.stream(),
+      (event) => event.notification.recipientPersonId === person.personId,
     );
   }
 }

@@ -11,6 +11,11 @@ export interface ShelterEvent {
   closed: boolean;
 }
 
+/** What the bus carries for `shelterAvailabilityChanged`. */
+export interface ShelterPayload {
+  [SHELTER_AVAILABILITY_CHANGED]: ShelterEvent;
+}
+
 /**
  * Announces a shelter's changed availability (a report, a hold, a confirmation, an expiry, a change
  * of the shelter) to `shelterAvailabilityChanged` subscribers, after the change commits. What each
@@ -29,13 +34,12 @@ export class ShelterEvents {
     this.publish({ shelter, closed: true });
   }
 
-  stream(): AsyncIterableIterator<unknown> {
-    return this.pubSub.asyncIterableIterator(SHELTER_AVAILABILITY_CHANGED);
+  stream(): AsyncIterableIterator<ShelterPayload> {
+    return this.pubSub.asyncIterableIterator<ShelterPayload>(SHELTER_AVAILABILITY_CHANGED);
   }
 
   private publish(event: ShelterEvent): void {
-    void this.pubSub.publish(SHELTER_AVAILABILITY_CHANGED, {
-      [SHELTER_AVAILABILITY_CHANGED]: event,
-    });
+    const payload: ShelterPayload = { [SHELTER_AVAILABILITY_CHANGED]: event };
+    void this.pubSub.publish(SHELTER_AVAILABILITY_CHANGED, payload);
   }
 }

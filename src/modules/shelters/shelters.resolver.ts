@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, ApiScope, hasScope, SystemRole } from '../../common/actor';
 import { AllowApiScope, RequireSystemRole } from '../../common/decorators/access.decorators';
 import { swedishArea } from '../../common/swedish-areas';
 import { actorFromContext, CurrentActor } from '../../common/decorators/current-actor.decorator';
+import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { isSessionEnded, type SessionEnded } from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { RequestActors } from '../../common/request-actors';
 import {
@@ -19,6 +21,7 @@ import { Shelter } from './entities/shelter.entity';
 import {
   SHELTER_AVAILABILITY_CHANGED,
   ShelterEvent,
+  type ShelterPayload,
   ShelterEvents,
 } from './shelter-events.service';
 import { ShelterAvailabilityService } from './shelter-availability.service';
@@ -104,37 +107,42 @@ export class SheltersResolver {
   @Subscription(() => ShelterAvailability, {
     description:
       "A shelter's availability changed (a report, a hold, a confirmation, an expiry, or its last report " +
-      'grew too old). Same visibility as `shelterAvailability`.',
-    // Per event the subscriber is authenticated afresh and sees what `shelterAvailability` would show.
+      'grew too old). Same visibility as `shelterAvailability`. When your session ends (sign-out, ' +
+      'expired token, revoked key) it sends one UNAUTHENTICATED error and completes: reconnect ' +
+      'with fresh credentials.',
+    // Per event the subscriber is authenticated afresh (whileSignedIn) and sees what
+    // `shelterAvailability` would show.
     async filter(
       this: SheltersResolver,
-      payload: Record<string, ShelterEvent>,
-      variables: { area?: string | null },
+      payload: ShelterPayload | SessionEnded,
+      _variables: unknown,
       context: GraphQLContext,
     ): Promise<boolean> {
-      const { shelter, closed } = payload[SHELTER_AVAILABILITY_CHANGED];
-      if (variables.area && shelter.area !== swedishArea(variables.area)) return false;
-      const actor = await this.actors.renew(context);
-      if (!actor || !(isSocialServices(actor) || hasScope(actor, ApiScope.SHELTERS_AVAILABILITY))) {
+      if (isSessionEnded(payload)) return true;
+      const event = payload[SHELTER_AVAILABILITY_CHANGED];
+      const actor = await this.actors.of(context.req);
+      if (!(isSocialServices(actor) || hasScope(actor, ApiScope.SHELTERS_AVAILABILITY))) {
         return false;
       }
       // A listed shelter that just closed is announced once more (as NO_DATA), so lists can drop it.
-      if (closed) return true;
+      if (event.closed) return true;
       // Whether the shelter is listed does not depend on the subscriber: asked once per event.
-      const event = payload[SHELTER_AVAILABILITY_CHANGED];
       let listed = LISTED_BY_EVENT.get(event);
       if (!listed) {
-        listed = this.sheltersService.isListed(shelter.id).then((found) => found !== null);
+        listed = this.sheltersService.isListed(event.shelter.id).then((found) => found !== null);
         LISTED_BY_EVENT.set(event, listed);
       }
       return listed;
     },
     resolve(
       this: SheltersResolver,
-      payload: Record<string, ShelterEvent>,
+      payload: ShelterPayload | SessionEnded,
       _args: unknown,
       context: GraphQLContext,
     ): ShelterAvailability {
+      if (isSessionEnded(payload)) {
+        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+      }
       return this.availability.of(
         payload[SHELTER_AVAILABILITY_CHANGED].shelter,
         isSocialServices(actorFromContext(context)),
@@ -150,8 +158,16 @@ export class SheltersResolver {
       description:
         'Only shelters in this area (a Swedish municipality or county, any case); all areas when left out.',
     })
-    _area: string | null,
-  ): AsyncIterableIterator<unknown> {
-    return this.events.stream();
+    area: string | null,
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphQLContext,
+  ): AsyncIterableIterator<ShelterPayload | SessionEnded> {
+    return this.actors.whileSignedIn(
+      actor,
+      context,
+      this.events.stream(),
+      (payload) =>
+        !area || payload[SHELTER_AVAILABILITY_CHANGED].shelter.area === swedishArea(area),
+    );
   }
 }
