@@ -8,6 +8,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AppConfig } from '../../config/app-config';
 import { Database } from '../../database/database.service';
 import { whereJsonArrayHas } from '../../database/json-array';
+import { toGlobalId } from '../../graphql/global-id';
 import { LoaderFactory, RangeKey, rangeLoader } from '../../graphql/loaders';
 import { MANAGERS } from '../organisations';
 import {
@@ -158,6 +159,7 @@ export class ShelterAvailabilityService {
   of(shelter: Shelter, withCounts: boolean): ShelterAvailability {
     const open = openPlaces(shelter);
     return {
+      id: toGlobalId('ShelterAvailability', shelter.id),
       shelterId: shelter.id,
       organisationId: shelter.organisationId,
       displayName: withCounts ? shelter.displayName : null,

@@ -288,6 +288,14 @@ export class ShelterAvailabilityArgs {
     "A shelter's availability. Counts, name and organisation only for SOCIAL_SERVICES (null for partner apps).",
 })
 export class ShelterAvailability {
+  @Field(() => ID, {
+    description:
+      "This availability's own id: the same for the same shelter in every answer and event (so " +
+      'clients that normalise by id merge `shelterAvailabilityChanged` into their lists), and not ' +
+      "the shelter's id.",
+  })
+  id: string;
+
   @Field(() => ID, { description: 'The shelter.' })
   shelterId: string;
 
