@@ -23,6 +23,7 @@ import {
 } from './support/documents';
 import { SignedIn } from './support/factories';
 import { codesOf } from './support/graphql-client';
+import { toStockholmIso } from '../src/common/time';
 import { TestApp } from './support/test-app';
 
 const CREATE = `mutation($input: CreateShiftInput!) {
@@ -786,7 +787,17 @@ describe('night walks', () => {
       test.clock.advance(3 * HOUR);
       // During the walk: checked in, but the report comes after it.
       await g.walkers[0].client.ok(CHECK_IN, { input: { signupId: signups[0].id } });
-      expect(await g.walkers[0].client.code(REPORT, { input })).toBe('INVALID_STATE_TRANSITION');
+      const early = await g.walkers[0].client.request(REPORT, { input });
+      expect(codesOf(early)).toEqual(['INVALID_STATE_TRANSITION']);
+      // The message and the details name the walk's real status and when it ends.
+      const status = (await storedShift(shift.id)).status;
+      const endsAt = toStockholmIso(shift.endsAt);
+      expect(early.errors?.[0].message).toBe(
+        `Shift cannot go from ${status} to COMPLETED before it ends (${endsAt})`,
+      );
+      expect(early.errors?.[0].extensions).toMatchObject({
+        details: { from: status, to: 'COMPLETED', endsAt },
+      });
       test.clock.advance(4 * HOUR);
       await test.get(NightWalkJobsService).markNoShows();
       // Neither the walker who never came nor someone not on the walk can report (or gain hours).

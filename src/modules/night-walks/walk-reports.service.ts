@@ -5,6 +5,8 @@ import { In, Repository } from 'typeorm';
 import { Actor, isPerson } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { toStockholmIso } from '../../common/time';
 import { containsPersonalIdentityNumber } from '../../common/personal-identity-number';
 import { isUniqueViolation } from '../../database/database-errors';
 import { Database } from '../../database/database.service';
@@ -64,8 +66,14 @@ export class WalkReportsService {
     if (Object.keys(problems).length > 0)
       throw DomainError.badInput('The report names someone', problems);
     const now = this.clock.now();
-    if (now < shift.endsAt)
-      throw DomainError.invalidTransition('Shift', 'NOT_ENDED', ShiftStatus.COMPLETED);
+    if (now < shift.endsAt) {
+      const endsAt = toStockholmIso(shift.endsAt);
+      throw new DomainError(
+        ErrorCode.INVALID_STATE_TRANSITION,
+        `Shift cannot go from ${shift.status} to ${ShiftStatus.COMPLETED} before it ends (${endsAt})`,
+        { from: shift.status, to: ShiftStatus.COMPLETED, endsAt },
+      );
+    }
     try {
       const { report, completed } = await this.database.transaction(async (manager) => {
         const locked = await this.database.findOneForUpdate(manager, Shift, { id: shift.id });
