@@ -126,6 +126,13 @@ describe('the cost of an operation', () => {
       expect(cost(`{ districts(first: 7) { edges { node { id } } } }`)).toBe(7 * 4);
     });
 
+    it('counts `last` as it counts `first`, paging backwards', () => {
+      const query = `query($n: Int) { districts(last: $n) { edges { node { id } } } }`;
+      expect(cost(query, { n: 7 })).toBe(7 * 4);
+      expect(cost(query, { n: 100_000 })).toBe(MAX_PAGE_SIZE * 4);
+      expect(cost(`{ districts(last: 9) { edges { node { id } } } }`)).toBe(9 * 4);
+    });
+
     it('multiplies nested ranges by their bound', () => {
       expect(cost(`query($id: ID!) { district(id: $id) { shifts { id } } }`, { id: 'x' })).toBe(
         1 + MAX_SHIFTS_IN_RANGE * 2,

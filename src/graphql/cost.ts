@@ -113,7 +113,7 @@ function isConnection(type: unknown): boolean {
   return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
 }
 
-/** How `first` counts: as given (1 to MAX_PAGE_SIZE), the default when null or left out. */
+/** How `first` (or `last`) counts: as given (1 to MAX_PAGE_SIZE), the default when null or left out. */
 function pageSize(first: unknown): number {
   if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
   return Math.min(Math.max(Math.ceil(first), 1), MAX_PAGE_SIZE);
@@ -129,7 +129,7 @@ export function itemsOf(
   args: Record<string, unknown>,
 ): { items: number; declared: boolean } {
   if (field.args.some((arg) => arg.name === 'first')) {
-    return { items: pageSize(args.first), declared: true };
+    return { items: pageSize(args.first ?? args.last), declared: true };
   }
   const nullable = getNullableType(field.type);
   if (!isListType(nullable) || !isCompositeType(getNamedType(field.type))) {
@@ -195,8 +195,8 @@ const MAX_COUNTED_PER_DOCUMENT = 100;
 const variablesCounted = new WeakMap<DocumentNode, string[]>();
 
 /**
- * The variables whose values the cost depends on: those in a `first` argument (estimate reads no
- * other) and in a directive's arguments (@skip, @include leave fields out), in a fixed order.
+ * The variables whose values the cost depends on: those in a `first` or `last` argument
+ * (estimate reads no other) and in a directive's arguments (@skip, @include leave fields out), in a fixed order.
  */
 function costedVariables(document: DocumentNode): string[] {
   let names = variablesCounted.get(document);
@@ -210,7 +210,9 @@ function costedVariables(document: DocumentNode): string[] {
       });
     visit(document, {
       Argument: (argument) => {
-        if (argument.name.value === 'first') collect(argument.value);
+        if (argument.name.value === 'first' || argument.name.value === 'last') {
+          collect(argument.value);
+        }
       },
       Directive: (directive) => {
         for (const argument of directive.arguments ?? []) collect(argument.value);

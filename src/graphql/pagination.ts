@@ -11,26 +11,66 @@ export const MAX_PAGE_SIZE = 100;
 export class ConnectionArgs {
   @Field(() => Int, {
     nullable: true,
-    defaultValue: DEFAULT_PAGE_SIZE,
-    description: `How many items to return: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.`,
+    description:
+      `How many items to return from the start (after \`after\`): 1 to ${MAX_PAGE_SIZE}; ` +
+      `${DEFAULT_PAGE_SIZE} when neither first nor last is given. Not with last.`,
   })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first: number = DEFAULT_PAGE_SIZE;
+  first?: number | null;
 
-  @Field({ nullable: true, description: 'Return items after this cursor (`pageInfo.endCursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items after this cursor (`pageInfo.endCursor` of the page before).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
-  after?: string;
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return from the end (before \`before\`): 1 to ${MAX_PAGE_SIZE}. Not with first.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items before this cursor (`pageInfo.startCursor` of the page after).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  before?: string | null;
 }
 
-@ObjectType({ description: 'Where a page ends and whether more follow.' })
+@ObjectType({
+  description: 'Where a page starts and ends, and whether pages come before and after it.',
+})
 export class PageInfo {
-  @Field({ description: 'True when another page follows this one.' })
+  @Field({
+    description:
+      'True when another page follows this one. Paging backwards (`last`), true when `before` was given.',
+  })
   hasNextPage: boolean;
+
+  @Field({
+    description:
+      'True when a page comes before this one. Paging forwards (`first`), true when `after` was given.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item of this page; pass it as `before` for the page before.',
+  })
+  startCursor: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -103,7 +143,10 @@ export function encodeCursor(value: SortValue, id: string): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { value: SortValue; id: string } {
+export function decodeCursor(
+  cursor: string,
+  argument: 'after' | 'before' = 'after',
+): { value: SortValue; id: string } {
   try {
     const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
       d?: string;
@@ -121,42 +164,65 @@ export function decodeCursor(cursor: string): { value: SortValue; id: string } {
     }
     throw new Error('no value');
   } catch {
-    throw DomainError.badInput('Invalid cursor', { after: ['is not a cursor from this list'] });
+    throw DomainError.badInput('Invalid cursor', {
+      [argument]: ['is not a cursor from this list'],
+    });
   }
 }
 
 /**
- * Runs one page of a keyset-paginated query. `query` holds the filters (and access restrictions);
- * this adds the order, the cursor condition and the limit. Its root alias must have an `id` column.
+ * Runs one page of a keyset-paginated query, as the GraphQL Cursor Connections Specification
+ * asks: the items after `after` and before `before`, then the first `first` of them or the last
+ * `last` (DEFAULT_PAGE_SIZE from the start when neither is given; both together are refused).
+ * `query` holds the filters (and access restrictions); this adds the cursor conditions, the order
+ * (reversed to take the last items, then turned back) and the limit. Its root alias must have an
+ * `id` column.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   args: ConnectionArgs,
   order: SortOrder<T>,
 ): Promise<ConnectionShape<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (args.first != null && args.last != null) {
+    throw DomainError.badInput('Give first or last, not both', {
+      last: ['page forwards with first and after, or backwards with last and before'],
+    });
+  }
+  const backwards = args.last != null;
+  const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const alias = query.alias;
   const countQuery = query.clone();
   const page = query.clone();
-  if (args.after) {
-    const cursor = decodeCursor(args.after);
-    const comparison = order.direction === 'ASC' ? '>' : '<';
+  const reverse = order.direction === 'ASC' ? 'DESC' : 'ASC';
+  const beyond = (cursor: string, argument: 'after' | 'before', index: number) => {
+    const { value, id } = decodeCursor(cursor, argument);
+    const comparison = (order.direction === 'ASC') === (argument === 'after') ? '>' : '<';
+    const [v, i] = [`cursorValue${index}`, `cursorId${index}`];
     page.andWhere(
-      `(${order.column} ${comparison} :cursorValue OR (${order.column} = :cursorValue AND ${alias}.id ${comparison} :cursorId))`,
-      { cursorValue: cursor.value, cursorId: cursor.id },
+      `(${order.column} ${comparison} :${v} OR (${order.column} = :${v} AND ${alias}.id ${comparison} :${i}))`,
+      { [v]: value, [i]: id },
     );
-  }
+  };
+  if (args.after) beyond(args.after, 'after', 0);
+  if (args.before) beyond(args.before, 'before', 1);
+  const direction = backwards ? reverse : order.direction;
   const rows = await page
-    .orderBy(order.column, order.direction)
-    .addOrderBy(`${alias}.id`, order.direction)
-    .take(first + 1)
+    .orderBy(order.column, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(size + 1)
     .getMany();
-  const nodes = rows.slice(0, first);
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backwards) nodes.reverse();
   const edges = nodes.map((node) => ({ cursor: encodeCursor(order.valueOf(node), node.id), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > first,
+      // The other direction's flag, as the specification allows, says whether a cursor was given
+      // on that side (the item it names comes before or after this page).
+      hasNextPage: backwards ? Boolean(args.before) : more,
+      hasPreviousPage: backwards ? more : Boolean(args.after),
+      startCursor: edges.length > 0 ? edges[0].cursor : null,
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
     },
     totalCount: lazy(() => countQuery.getCount()),
