@@ -20,6 +20,7 @@ import { DistrictsModule } from './modules/districts';
 import { GrantsModule } from './modules/grants';
 import { HealthModule } from './modules/health/health.module';
 import { NightWalksModule } from './modules/night-walks';
+import { NodesModule } from './modules/nodes';
 import { NotificationsModule } from './modules/notifications';
 import { OrganisationsModule } from './modules/organisations';
 import { PeopleModule } from './modules/people';
@@ -61,6 +62,7 @@ export class AppModule {
         NotificationsModule,
         NightWalksModule,
         SheltersModule,
+        NodesModule,
         ServicesModule,
         BookingsModule,
         GrantsModule,

@@ -42,6 +42,7 @@ import {
 import { Client, GraphQLResponse, outcomeOf } from './support/graphql-client';
 import { declaredOperations } from './support/operations';
 import { TestApp } from './support/test-app';
+import { NODE_TYPES } from '../src/graphql/node';
 
 /** The kinds of caller every root operation is tried with. */
 const ROLES = [
@@ -148,6 +149,16 @@ const MATRIX: Record<string, [string, Run]> = {
     })),
   ],
   'Query.organisations': ['ok ok ok ok ok ok ok ok', gql(`{ organisations { totalCount } }`)],
+  'Query.node': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($id: ID!) { node(id: $id) { id } }`, ({ x }) => ({ id: x.shift.id })),
+  ],
+  'Query.nodes': [
+    'ok ok ok ok ok ok ok ok',
+    gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, ({ x }) => ({
+      ids: [x.shift.id, x.id],
+    })),
+  ],
   'Query.organisation': [
     'ok ok ok ok ok ok ok ok',
     gql(`query($id: ID!) { organisation(id: $id) { id } }`, ({ x }) => ({ id: x.id })),
@@ -1090,6 +1101,42 @@ describe('access matrix: every root operation × every kind of caller', () => {
   }
 
   const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN' };
+
+  /**
+   * `node(id:)` answers through each Node type's own query: for every caller, the object where
+   * that query answers it, null where it refuses (whatever the refusal), over the same worlds.
+   */
+  describe.each(NODE_TYPES.map((type) => [type, `Query.${type[0].toLowerCase()}${type.slice(1)}`]))(
+    'node(id:) of a %s, as %s does',
+    (type, operation) => {
+      const [expected, run] = MATRIX[operation];
+      const outcomes = expected.split(' ').map((outcome) => CODES[outcome] ?? outcome);
+
+      it.each(ROLES.map((role, index) => [role, outcomes[index]] as const))(
+        'as %s (its query: %s)',
+        async (role, outcome) => {
+          const world = await worldFor(role);
+          const own = world.caller.client;
+          let rewritten = '';
+          const viaNode = {
+            request: (query: string, variables?: Record<string, unknown>) => {
+              rewritten = query.replace(
+                /\w+\(id: \$id\) \{([^{}]*)\}/,
+                `node(id: $id) { __typename ... on ${type} {$1} }`,
+              );
+              return own.request(rewritten, variables);
+            },
+          } as unknown as Client;
+          const response = await run({ ...world, caller: { ...world.caller, client: viaNode } });
+          expect(rewritten).toContain('node(id: $id)');
+          expect(response.errors).toBeUndefined();
+          const node = (response.data as { node: { __typename: string } | null }).node;
+          if (outcome === 'ok') expect(node?.__typename).toBe(type);
+          else expect(node).toBeNull();
+        },
+      );
+    },
+  );
 
   describe.each(Object.entries(MATRIX))('%s', (_operation, [expected, run]) => {
     const outcomes = expected.split(' ').map((outcome) => CODES[outcome] ?? outcome);

@@ -80,6 +80,8 @@ describe('GraphQL conventions', () => {
         'Organisation.shifts',
         'Query.district',
         'Query.districts',
+        'Query.node',
+        'Query.nodes',
         'Query.organisation',
         'Query.organisations',
         'Query.shift',

@@ -89,6 +89,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Person.credentials': 20,
   'Person.memberships': 20,
   'Query.myShifts': 200,
+  'Query.nodes': 100, // MAX_NODES
   'Query.resourceAvailability': 200,
   'Query.shelterAvailability': 100,
   'Query.understaffedShifts': 100,

@@ -9,6 +9,7 @@ import {
 } from '../../../database/columns';
 import { District } from '../../districts';
 import { Organisation, OrganisationKind } from '../../organisations';
+import { Node } from '../../../graphql/node';
 
 export enum ResourceKind {
   ROOM = 'ROOM',
@@ -52,6 +53,7 @@ registerEnumType(BookableBy, {
  */
 @ObjectType({
   description: 'A shared resource (room, vehicle, equipment) that organisations can book.',
+  implements: () => [Node],
 })
 @Entity('resources')
 @Index('IDX_resources_name', ['name'])

@@ -2,8 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { UuidEntity } from '../../../common/base.entity';
 import { CreatedAtColumn } from '../../../database/columns';
+import { Node } from '../../../graphql/node';
 
-@ObjectType({ description: 'A district (stadsdel) of the municipality.' })
+@ObjectType({ description: 'A district (stadsdel) of the municipality.', implements: () => [Node] })
 @Entity('districts')
 @Index('UQ_districts_municipality_name', ['municipality', 'name'], { unique: true })
 export class District extends UuidEntity {

@@ -11,6 +11,7 @@ import {
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { Organisation } from '../../organisations';
 import { GrantProgramme } from './grant-programme.entity';
+import { Node } from '../../../graphql/node';
 
 export enum GrantApplicationStatus {
   DRAFT = 'DRAFT',
@@ -75,7 +76,7 @@ export class GrantBudgetLine {
  * conditional UPDATE from UNDER_REVIEW) and never changed; corrections are ledger entries.
  * `awarded`, `disbursed` and `recovered` are counters kept with the ledger (see GrantProgramme).
  */
-@ObjectType({ description: "An organisation's application for a grant." })
+@ObjectType({ description: "An organisation's application for a grant.", implements: () => [Node] })
 @Entity('grant_applications')
 @Index('UQ_grant_applications_live', ['programmeId', 'organisationId'], {
   unique: true,

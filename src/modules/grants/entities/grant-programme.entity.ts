@@ -10,6 +10,7 @@ import {
 } from '../../../database/columns';
 import { SafeIntScalar } from '../../../graphql/scalars';
 import { OrganisationKind } from '../../organisations';
+import { Node } from '../../../graphql/node';
 
 export enum GrantProgrammeStatus {
   DRAFT = 'DRAFT',
@@ -63,6 +64,7 @@ export class GrantCriterion {
 @ObjectType({
   description:
     'A grant programme: budget, who may apply and when, the assessment criteria, and the money that has moved.',
+  implements: () => [Node],
 })
 @Entity('grant_programmes')
 @Index('IDX_grant_programmes_status_opens', ['status', 'opensAt'])

@@ -12,6 +12,7 @@ import { CredentialKind } from '../../credentials';
 import { District } from '../../districts';
 import { Organisation } from '../../organisations';
 import { ShiftSeries } from './shift-series.entity';
+import { Node } from '../../../graphql/node';
 
 export enum ShiftStatus {
   PLANNED = 'PLANNED',
@@ -39,7 +40,10 @@ registerEnumType(ShiftStatus, {
  * as the signups they count: seats are claimed with a conditional UPDATE on this row, and CHECK
  * constraints refuse any state with more confirmed walkers than places.
  */
-@ObjectType({ description: 'A night walk (nattvandring): when, where, and how many walkers.' })
+@ObjectType({
+  description: 'A night walk (nattvandring): when, where, and how many walkers.',
+  implements: () => [Node],
+})
 @Entity('shifts')
 @Index('IDX_shifts_district_starts', ['districtId', 'startsAt'])
 @Index('IDX_shifts_organisation_starts', ['organisationId', 'startsAt'])

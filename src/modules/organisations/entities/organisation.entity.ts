@@ -7,6 +7,7 @@ import {
   TimestampColumn,
   UpdatedAtColumn,
 } from '../../../database/columns';
+import { Node } from '../../../graphql/node';
 
 export enum OrganisationKind {
   VOLUNTARY_ASSOCIATION = 'VOLUNTARY_ASSOCIATION',
@@ -51,7 +52,10 @@ registerEnumType(OrganisationStatus, {
   },
 });
 
-@ObjectType({ description: 'An organisation the municipality works with.' })
+@ObjectType({
+  description: 'An organisation the municipality works with.',
+  implements: () => [Node],
+})
 @Entity('organisations')
 @Index('UQ_organisations_number', ['organisationNumber'], { unique: true })
 @Index('IDX_organisations_status_name', ['status', 'name'])

@@ -11,6 +11,7 @@ import {
 import { District } from '../../districts';
 import { Organisation } from '../../organisations';
 import { OpeningHours } from '../dto/opening-hours.type';
+import { Node } from '../../../graphql/node';
 
 export enum ServiceCategory {
   NIGHT_SHELTER = 'NIGHT_SHELTER',
@@ -48,6 +49,7 @@ registerEnumType(ServiceCategory, {
  */
 @ObjectType({
   description: 'A support service: what, where, when and in which languages (public).',
+  implements: () => [Node],
 })
 @Entity('support_services')
 @Index('IDX_support_services_organisation', ['organisationId'])

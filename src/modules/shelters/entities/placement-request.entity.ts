@@ -11,6 +11,7 @@ import {
 import { Organisation } from '../../organisations';
 import { Person } from '../../people';
 import { Shelter, ShelterFeature } from './shelter.entity';
+import { Node } from '../../../graphql/node';
 
 export enum PlacementStatus {
   REQUESTED = 'REQUESTED',
@@ -48,6 +49,7 @@ registerEnumType(PlacementStatus, {
 @ObjectType({
   description:
     'A request from social services for places at a shelter. Pseudonymous: it never names the person.',
+  implements: () => [Node],
 })
 @Entity('placement_requests')
 @Index('IDX_placement_requests_organisation_created', ['organisationId', 'createdAt'])

@@ -9,6 +9,7 @@ import {
   UuidColumn,
 } from '../../../database/columns';
 import { Organisation } from '../../organisations';
+import { Node } from '../../../graphql/node';
 
 export enum ShelterFeature {
   WHEELCHAIR_ACCESSIBLE = 'WHEELCHAIR_ACCESSIBLE',
@@ -45,6 +46,7 @@ registerEnumType(ShelterFeature, {
 @ObjectType({
   description:
     'A shelter (skyddat boende): who it is for and how big it is. Never where it is: no address exists.',
+  implements: () => [Node],
 })
 @Entity('shelters')
 @Index('IDX_shelters_organisation', ['organisationId'])

@@ -1,0 +1,2 @@
+export { NodesModule } from './nodes.module';
+export { MAX_NODES } from './nodes.resolver';
