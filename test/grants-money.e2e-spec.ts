@@ -179,6 +179,25 @@ describe('grants: money and follow-up', () => {
       ]);
     });
 
+    it('takes a payment dated the second of the decision, written without milliseconds', async () => {
+      const programme = await test.factories.grantProgramme({ budget: 100_000_000 });
+      const application = await test.factories.grantApplication(
+        programme,
+        await test.factories.organisation(),
+      );
+      // Decided at …:…:SS.750; the payment is written as an officer types it right after.
+      test.clock.set(new Date(Math.floor(now().getTime() / 1000) * 1000 + 750));
+      const decided = await test.factories.decideGrant(application.id, 1_000_000);
+      const second = new Date(Math.floor(decided.decidedAt!.getTime() / 1000) * 1000);
+      expect(second.getTime()).toBeLessThan(decided.decidedAt!.getTime());
+      const before = new Date(second.getTime() - 1000).toISOString().replace('.000Z', 'Z');
+      const refused = await pay(application.id, 1000, officer, before);
+      expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+      const typed = second.toISOString().replace('.000Z', 'Z');
+      expect((await pay(application.id, 1000, officer, typed)).errors).toBeUndefined();
+      test.clock.reset();
+    });
+
     it('pays only decided awards: not a rejected, undecided or withdrawn application', async () => {
       const programme = await test.factories.grantProgramme();
       const rejected = await test.factories.grantApplication(

@@ -79,7 +79,7 @@ export class GrantMoneyService {
 
   /**
    * A payment of an award: never more than what remains of it (GRANT_BUDGET_EXCEEDED), dated
-   * between the decision and now (BAD_USER_INPUT), and not once the follow-up report is approved
+   * between the decision (to the second) and now (BAD_USER_INPUT), and not once the follow-up report is approved
    * (INVALID_STATE_TRANSITION: the award is accounted for; a payment would only become a claim).
    */
   async disburse(actor: Actor, input: RecordDisbursementInput): Promise<GrantLedgerEntry> {
@@ -97,9 +97,16 @@ export class GrantMoneyService {
         found,
         GrantLedgerKind.DISBURSEMENT,
       );
-      if (application.decidedAt && input.paidAt < application.decidedAt) {
+      // To the second: a time written by hand (`date -u +%FT%TZ` right after the decision) has
+      // none of the decision's milliseconds.
+      const decidedSecond = application.decidedAt
+        ? Math.floor(application.decidedAt.getTime() / 1000) * 1000
+        : null;
+      if (decidedSecond !== null && input.paidAt.getTime() < decidedSecond) {
         throw DomainError.badInput('A payment cannot precede the decision', {
-          paidAt: [`must be at or after the decision (${toStockholmIso(application.decidedAt)})`],
+          paidAt: [
+            `must be at or after the decision (${toStockholmIso(application.decidedAt!)}), to the second`,
+          ],
         });
       }
       const report = await this.reportOf(manager, application.id);
