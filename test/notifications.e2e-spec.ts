@@ -591,12 +591,8 @@ describe('notifications without mail', () => {
   });
 });
 
-describe('README: Notifications and mail', () => {
-  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const section = readme.slice(
-    readme.indexOf('### Notifications and mail'),
-    readme.indexOf('### Conventions'),
-  );
+describe('docs/guides/notifications.md', () => {
+  const section = readFileSync(join(__dirname, '..', 'docs', 'guides', 'notifications.md'), 'utf8');
   const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 
   it('lists every kind with its group', () => {
