@@ -34,7 +34,7 @@ const boundaries = [
 ];
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'data/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'data/', 'examples/*/src/gql/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

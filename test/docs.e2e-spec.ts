@@ -6,7 +6,7 @@ import { TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '..');
 
-/** README.md and every Markdown file under docs/ and bench/. */
+/** README.md and every Markdown file under docs/, bench/ and examples/. */
 function documents(): string[] {
   const found = [join(ROOT, 'README.md')];
   const walk = (directory: string) => {
@@ -18,6 +18,7 @@ function documents(): string[] {
   };
   walk(join(ROOT, 'docs'));
   walk(join(ROOT, 'bench'));
+  walk(join(ROOT, 'examples'));
   return found;
 }
 
