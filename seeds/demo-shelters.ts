@@ -46,7 +46,8 @@ export const DEMO_SHELTERS: DemoShelter[] = [
     languages: ['sv', 'en', 'ar', 'ku'],
     totalAdultPlaces: 4,
     totalChildPlaces: 4,
-    freeAdultPattern: [1, 0, 0, 2, 1, 1, 0, 1],
+    // Today 2 adult and 2 child places: Eva can accept the waiting request (1 adult, 2 children).
+    freeAdultPattern: [1, 0, 0, 2, 1, 1, 0, 2],
   },
   {
     id: shelter(2),

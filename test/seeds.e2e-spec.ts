@@ -589,6 +589,16 @@ describe('demo data', () => {
         shelter: { displayName: 'Skyddat boende Linnéa' },
       },
     ]);
+    // The shelter has the places today: Eva can accept it (the guide's next step).
+    const { placementRequests: waiting } = await eva.ok(
+      `{ placementRequests(filter: { status: [REQUESTED] }) { edges { node { id } } } }`,
+    );
+    const accepted = await eva.request(
+      `mutation($input: RespondToPlacementInput!) { respondToPlacement(input: $input) { status } }`,
+      { input: { placementId: waiting.edges[0].node.id, accept: true } },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.respondToPlacement.status).toBe('ACCEPTED');
   });
 
   it('has eight support services across categories and districts, two by an EU-migrant group in Romanian and Romani', async () => {

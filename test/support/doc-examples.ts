@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, print } from 'graphql';
+
+/**
+ * The GraphQL examples of a Markdown file, with how each is run: an HTML comment right before
+ * the block, or one blank line before it (invisible when the Markdown is rendered),
+ *
+ *   <!-- run: as=karin@nattvandrarna.example; expect=ok,SHIFT_FULL; fill=inviteMember.id -->
+ *
+ * - `as`: who sends each operation of the block, in order (one name for all): a demo login's
+ *   email, `anonymous`, or `key:<API client name>`;
+ * - `expect`: `ok` (an answer without errors, the default) or the error code, per operation;
+ * - `vars`: the variables (JSON), for every operation of the block that declares them;
+ * - `fill`: what each `"…"` in the block stands for, in order: a path into the answers so far
+ *   (`inviteMember.id`: the `id` of the last answer's field `inviteMember`), or `now` (the
+ *   current instant, ISO 8601).
+ */
+export interface DocExample {
+  readonly file: string;
+  /** 1-based line of the block's opening fence. */
+  readonly line: number;
+  readonly operations: readonly string[];
+  readonly as: readonly string[];
+  readonly expect: readonly string[];
+  readonly variables: Record<string, unknown> | undefined;
+  readonly fill: readonly string[];
+  /** The block had no run comment. */
+  readonly unannotated: boolean;
+}
+
+function options(comment: string | undefined): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const part of (comment ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0) found[part.slice(0, index).trim()] = part.slice(index + 1).trim();
+  }
+  return found;
+}
+
+function perOperation(value: string | undefined, count: number, fallback: string): string[] {
+  const items = (value ?? fallback).split(',').map((item) => item.trim());
+  return items.length === 1 ? Array.from({ length: count }, () => items[0]) : items;
+}
+
+export function docExamples(file: string): DocExample[] {
+  const text = readFileSync(file, 'utf8');
+  const examples: DocExample[] = [];
+  for (const match of text.matchAll(
+    /(?:<!-- run: ([^\n]*?) -->\n\n?)?```graphql\n([\s\S]*?)```/g,
+  )) {
+    const [, comment, block] = match;
+    const document = parse(block);
+    const fragments = document.definitions.filter((node) => node.kind === Kind.FRAGMENT_DEFINITION);
+    const operations = document.definitions
+      .filter((node) => node.kind === Kind.OPERATION_DEFINITION)
+      .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }));
+    const settings = options(comment);
+    const line = text
+      .slice(0, match.index + (comment ? match[0].indexOf('```') : 0))
+      .split('\n').length;
+    examples.push({
+      file,
+      line,
+      operations,
+      as: perOperation(settings.as, operations.length, ''),
+      expect: perOperation(settings.expect, operations.length, 'ok'),
+      variables: settings.vars ? (JSON.parse(settings.vars) as Record<string, unknown>) : undefined,
+      fill: settings.fill ? settings.fill.split(',').map((path) => path.trim()) : [],
+      unannotated: comment === undefined,
+    });
+  }
+  return examples;
+}
+
+/** The value at `path` (`field.sub.sub`) of the answers so far (each root field's last answer). */
+export function valueAt(answers: Record<string, unknown>, path: string): unknown {
+  let value: unknown = answers;
+  for (const key of path.split('.')) {
+    value =
+      value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
