@@ -1,9 +1,12 @@
 import { join, relative } from 'node:path';
+import { DateTime } from 'luxon';
 import { API_CLIENTS } from '../seeds/demo-data';
+import { demoWalkFridays } from '../seeds/night-walks-seeder';
 import { seedDemoData } from '../seeds/seeder';
 import { Person } from '../src/modules/people';
 import { docExamples, valueAt } from './support/doc-examples';
-import type { Client } from './support/graphql-client';
+import type { Client, GraphQLResponse } from './support/graphql-client';
+import { connect, follow } from './support/subscriptions';
 import { TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '..');
@@ -12,7 +15,13 @@ const ROOT = join(__dirname, '..');
  * The files whose examples run here, each on a fresh demo database, in the order the file gives
  * them, as the people it names, answering as it says (see doc-examples.ts for the annotations).
  */
-const RUNNABLE = ['README.md', 'docs/guides/support-services.md', 'docs/guides/shelters.md'];
+const RUNNABLE = [
+  'README.md',
+  'docs/guides/accounts-and-organisations.md',
+  'docs/guides/night-walks.md',
+  'docs/guides/support-services.md',
+  'docs/guides/shelters.md',
+];
 
 describe.each(RUNNABLE)('the examples of %s', (file) => {
   let test: TestApp;
@@ -31,7 +40,12 @@ describe.each(RUNNABLE)('the examples of %s', (file) => {
     if (who === 'anonymous') return Promise.resolve(test.anonymous);
     let client = clients.get(who);
     if (!client) {
-      if (who.startsWith('key:')) {
+      if (who.startsWith('new:')) {
+        // A verified account the demo does not have, as a reader would register one.
+        client = test.factories
+          .signedIn({ email: who.slice(4), displayName: 'Ny Volontär' })
+          .then((signedIn) => signedIn.client);
+      } else if (who.startsWith('key:')) {
         const key = API_CLIENTS.find((candidate) => candidate.name.startsWith(who.slice(4)))?.key;
         if (!key) throw new Error(`No demo API client named ${who.slice(4)}`);
         client = Promise.resolve(test.client({ apiKey: key }));
@@ -47,6 +61,41 @@ describe.each(RUNNABLE)('the examples of %s', (file) => {
       clients.set(who, client);
     }
     return client;
+  }
+
+  /** Values of `$…` strings in an example's variables, relative to the demo's seeding. */
+  function token(value: unknown): unknown {
+    if (typeof value !== 'string' || !value.startsWith('$')) return value;
+    const friday = DateTime.fromJSDate(demoWalkFridays(test.clock.now()).upcoming, {
+      zone: 'Europe/Stockholm',
+    }).startOf('day');
+    const values: Record<string, string> = {
+      $now: test.clock.now().toISOString(),
+      $firstWalkFriday: friday.toISO()!,
+      $firstWalkMonday: friday.plus({ days: 3 }).toISO()!,
+    };
+    if (!(value in values)) throw new Error(`Unknown example token ${value}`);
+    return values[value];
+  }
+
+  /** A subscription is taken over graphql-ws: it must be accepted (no error in a moment). */
+  async function subscribe(who: string, query: string): Promise<GraphQLResponse> {
+    const { credentials } = await clientOf(who);
+    const socket = connect(test, {
+      ...(credentials.token ? { Authorization: `Bearer ${credentials.token}` } : {}),
+      ...(credentials.apiKey ? { 'X-Api-Key': credentials.apiKey } : {}),
+    });
+    const followed = follow(socket, query);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    followed.stop();
+    await socket.dispose();
+    const errors = [...followed.errors, ...followed.events.flatMap((event) => event.errors ?? [])];
+    return {
+      status: 200,
+      data: undefined,
+      headers: {},
+      errors: errors.length > 0 ? (errors as GraphQLResponse['errors']) : undefined,
+    };
   }
 
   it('runs every example as written, in order', async () => {
@@ -68,8 +117,12 @@ describe.each(RUNNABLE)('the examples of %s', (file) => {
           if (value === undefined) failures.push(`${where}: nothing at ${path} to fill "…" with`);
           return JSON.stringify(String(value));
         });
-        const client = await clientOf(example.as[index]);
-        const response = await client.request(query, example.variables);
+        const variables = example.variables
+          ? Object.fromEntries(Object.entries(example.variables).map(([k, v]) => [k, token(v)]))
+          : undefined;
+        const response = query.trimStart().startsWith('subscription')
+          ? await subscribe(example.as[index], query)
+          : await (await clientOf(example.as[index])).request(query, variables);
         const outcome = response.errors?.[0]?.extensions?.code ?? 'ok';
         if (outcome !== example.expect[index]) {
           failures.push(
@@ -78,6 +131,11 @@ describe.each(RUNNABLE)('the examples of %s', (file) => {
           );
         }
         Object.assign(answers, response.data ?? {});
+      }
+      for (const { path, value } of example.check) {
+        const found = valueAt(answers, path);
+        if (String(found) !== value)
+          failures.push(`${where}: ${path} is ${String(found)}, not ${value}`);
       }
     }
     expect(failures).toEqual([]);

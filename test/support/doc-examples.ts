@@ -8,12 +8,14 @@ import { Kind, parse, print } from 'graphql';
  *   <!-- run: as=karin@nattvandrarna.example; expect=ok,SHIFT_FULL; fill=inviteMember.id -->
  *
  * - `as`: who sends each operation of the block, in order (one name for all): a demo login's
- *   email, `anonymous`, or `key:<API client name>`;
+ *   email, `anonymous`, `key:<API client name>`, or `new:<email>` (a verified account that the
+ *   demo does not have, made for the example);
  * - `expect`: `ok` (an answer without errors, the default) or the error code, per operation;
  * - `vars`: the variables (JSON), for every operation of the block that declares them;
  * - `fill`: what each `"…"` in the block stands for, in order: a path into the answers so far
  *   (`inviteMember.id`: the `id` of the last answer's field `inviteMember`), or `now` (the
- *   current instant, ISO 8601).
+ *   current instant, ISO 8601);
+ * - `check`: what the answers must hold after the block, as `path=value` pairs (`,` between).
  */
 export interface DocExample {
   readonly file: string;
@@ -24,6 +26,7 @@ export interface DocExample {
   readonly expect: readonly string[];
   readonly variables: Record<string, unknown> | undefined;
   readonly fill: readonly string[];
+  readonly check: readonly { path: string; value: string }[];
   /** The block had no run comment. */
   readonly unannotated: boolean;
 }
@@ -66,6 +69,10 @@ export function docExamples(file: string): DocExample[] {
       expect: perOperation(settings.expect, operations.length, 'ok'),
       variables: settings.vars ? (JSON.parse(settings.vars) as Record<string, unknown>) : undefined,
       fill: settings.fill ? settings.fill.split(',').map((path) => path.trim()) : [],
+      check: (settings.check ? settings.check.split(',') : []).map((pair) => {
+        const [path, value] = pair.split('=');
+        return { path: path.trim(), value: value.trim() };
+      }),
       unannotated: comment === undefined,
     });
   }
