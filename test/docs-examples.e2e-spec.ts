@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { API_CLIENTS } from '../seeds/demo-data';
 import { demoWalkFridays } from '../seeds/night-walks-seeder';
 import { seedDemoData } from '../seeds/seeder';
@@ -19,6 +19,7 @@ const RUNNABLE = [
   'README.md',
   'docs/guides/accounts-and-organisations.md',
   'docs/guides/night-walks.md',
+  'docs/guides/bookings.md',
   'docs/guides/support-services.md',
   'docs/guides/shelters.md',
 ];
@@ -63,19 +64,30 @@ describe.each(RUNNABLE)('the examples of %s', (file) => {
     return client;
   }
 
-  /** Values of `$…` strings in an example's variables, relative to the demo's seeding. */
+  /**
+   * Values of `$…` strings in an example's variables, relative to the demo's seeding: `$now`,
+   * `$today` (its Stockholm midnight), `$firstWalkFriday` (midnight of the demo walks' first
+   * Friday), `$firstWalkMonday`, `$nextTuesday` (midnight of the first Tuesday after today), each
+   * optionally `+` an ISO 8601 duration (`$firstWalkFriday+P7DT20H30M`).
+   */
   function token(value: unknown): unknown {
     if (typeof value !== 'string' || !value.startsWith('$')) return value;
+    const [base, offset] = value.slice(1).split('+');
+    const now = DateTime.fromJSDate(test.clock.now(), { zone: 'Europe/Stockholm' });
     const friday = DateTime.fromJSDate(demoWalkFridays(test.clock.now()).upcoming, {
       zone: 'Europe/Stockholm',
     }).startOf('day');
-    const values: Record<string, string> = {
-      $now: test.clock.now().toISOString(),
-      $firstWalkFriday: friday.toISO()!,
-      $firstWalkMonday: friday.plus({ days: 3 }).toISO()!,
+    const today = now.startOf('day');
+    const bases: Record<string, DateTime> = {
+      now,
+      today,
+      firstWalkFriday: friday,
+      firstWalkMonday: friday.plus({ days: 3 }),
+      nextTuesday: today.plus({ days: (2 - today.weekday + 7) % 7 || 7 }),
     };
-    if (!(value in values)) throw new Error(`Unknown example token ${value}`);
-    return values[value];
+    const instant = bases[base];
+    if (!instant) throw new Error(`Unknown example token ${value}`);
+    return (offset ? instant.plus(Duration.fromISO(offset)) : instant).toISO()!;
   }
 
   /** A subscription is taken over graphql-ws: it must be accepted (no error in a moment). */

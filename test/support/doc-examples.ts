@@ -79,12 +79,21 @@ export function docExamples(file: string): DocExample[] {
   return examples;
 }
 
-/** The value at `path` (`field.sub.sub`) of the answers so far (each root field's last answer). */
-export function valueAt(answers: Record<string, unknown>, path: string): unknown {
-  let value: unknown = answers;
-  for (const key of path.split('.')) {
-    value =
-      value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+/**
+ * The value at `path` (`field.sub.0.sub`) of the answers so far (each root field's last answer);
+ * `*` stands for the first item of a list under which the rest of the path has a value.
+ */
+export function valueAt(answers: unknown, path: string): unknown {
+  const [key, ...rest] = path.split('.');
+  if (answers === null || answers === undefined) return undefined;
+  if (key === '*') {
+    if (!Array.isArray(answers)) return undefined;
+    for (const item of answers) {
+      const found = valueAt(item, rest.join('.'));
+      if (found !== null && found !== undefined) return found;
+    }
+    return undefined;
   }
-  return value;
+  const value = (answers as Record<string, unknown>)[key];
+  return rest.length === 0 ? value : valueAt(value, rest.join('.'));
 }
