@@ -614,7 +614,8 @@ describe('docs/guides/notifications.md', () => {
       const group = await test.factories.nightWalkGroup(1);
       const shift = await test.factories.shift(group);
       await group.walkers[0].client.ok(SIGN_UP, { input: { shiftId: shift.id } });
-      const [outboxQuery, mine, settings, message] = examples;
+      const [outboxQuery, mine, settings, nextWalkAndMessage] = examples;
+      const message = nextWalkAndMessage.slice(nextWalkAndMessage.indexOf('mutation'));
       expect((await admin.client.ok(outboxQuery)).mailOutbox.totalCount).toBe(0);
       const read = await group.walkers[0].client.ok(mine);
       expect(read.me.unreadNotificationCount).toBe(1);
