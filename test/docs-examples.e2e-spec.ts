@@ -150,15 +150,25 @@ describe.each(RUNNABLE)('the examples of %s', (file, env) => {
       }
       let filled = 0;
       for (const [index, operation] of example.operations.entries()) {
-        const query = operation.replace(/"…"/g, () => {
-          const path = example.fill[filled++];
-          const value = path === 'now' ? test.clock.now().toISOString() : valueAt(answers, path);
-          if (value === undefined) failures.push(`${where}: nothing at ${path} to fill "…" with`);
-          return JSON.stringify(String(value));
-        });
-        const variables = example.variables
-          ? Object.fromEntries(Object.entries(example.variables).map(([k, v]) => [k, token(v)]))
+        const fillIn = (text: string) =>
+          text.replace(/"…"/g, () => {
+            const path = example.fill[filled++];
+            const value = path === 'now' ? test.clock.now().toISOString() : valueAt(answers, path);
+            if (value === undefined) failures.push(`${where}: nothing at ${path} to fill "…" with`);
+            return JSON.stringify(String(value));
+          });
+        const body = example.curlBody
+          ? (JSON.parse(fillIn(example.curlBody)) as {
+              query: string;
+              variables?: Record<string, unknown>;
+            })
           : undefined;
+        const query = body ? body.query : fillIn(operation);
+        const variables = body
+          ? body.variables
+          : example.variables
+            ? Object.fromEntries(Object.entries(example.variables).map(([k, v]) => [k, token(v)]))
+            : undefined;
         const response = query.trimStart().startsWith('subscription')
           ? await subscribe(example.as[index], query)
           : await (await clientOf(example.as[index])).request(query, variables);

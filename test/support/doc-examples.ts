@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
 
 /**
- * The GraphQL examples of a Markdown file, with how each is run: an HTML comment right before
+ * The GraphQL examples of a Markdown file (```graphql blocks, and ```sh blocks that call the API
+ * with curl), with how each is run: an HTML comment right before
  * the block, or one blank line before it (invisible when the Markdown is rendered),
  *
  *   <!-- run: as=karin@nattvandrarna.example; expect=ok,SHIFT_FULL; fill=inviteMember.id -->
@@ -22,6 +23,8 @@ export interface DocExample {
   /** 1-based line of the block's opening fence. */
   readonly line: number;
   readonly operations: readonly string[];
+  /** For a curl call of the API (a `sh` block): its JSON body, `"…"` still in it. */
+  readonly curlBody?: string;
   readonly as: readonly string[];
   readonly expect: readonly string[];
   readonly variables: Record<string, unknown> | undefined;
@@ -48,15 +51,26 @@ function perOperation(value: string | undefined, count: number, fallback: string
 export function docExamples(file: string): DocExample[] {
   const text = readFileSync(file, 'utf8');
   const examples: DocExample[] = [];
-  for (const match of text.matchAll(
-    /(?:<!-- run: ([^\n]*?) -->\n\n?)?```graphql\n([\s\S]*?)```/g,
-  )) {
-    const [, comment, block] = match;
-    const document = parse(block);
-    const fragments = document.definitions.filter((node) => node.kind === Kind.FRAGMENT_DEFINITION);
-    const operations = document.definitions
-      .filter((node) => node.kind === Kind.OPERATION_DEFINITION)
-      .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }));
+  const blocks = /(?:<!-- run: ([^\n]*?) -->\n\n?)?```(graphql|sh)\n([\s\S]*?)```/g;
+  for (const match of text.matchAll(blocks)) {
+    const [, comment, language, block] = match;
+    let operations: string[];
+    let curlBody: string | undefined;
+    if (language === 'sh') {
+      // A curl call of the API: its JSON body is the example (query and variables).
+      const body = /curl [^\n]*\/graphql[\s\S]*? -d '([\s\S]*?)'/.exec(block);
+      if (!body) continue;
+      curlBody = body[1];
+      operations = ['(the curl body)'];
+    } else {
+      const document = parse(block);
+      const fragments = document.definitions.filter(
+        (node) => node.kind === Kind.FRAGMENT_DEFINITION,
+      );
+      operations = document.definitions
+        .filter((node) => node.kind === Kind.OPERATION_DEFINITION)
+        .map((operation) => print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }));
+    }
     const settings = options(comment);
     const line = text
       .slice(0, match.index + (comment ? match[0].indexOf('```') : 0))
@@ -65,6 +79,7 @@ export function docExamples(file: string): DocExample[] {
       file,
       line,
       operations,
+      curlBody,
       as: perOperation(settings.as, operations.length, ''),
       expect: perOperation(settings.expect, operations.length, 'ok'),
       variables: settings.vars ? (JSON.parse(settings.vars) as Record<string, unknown>) : undefined,
