@@ -1,4 +1,5 @@
 import type { PubSub } from 'graphql-subscriptions';
+import { DomainError } from '../common/errors/domain-error';
 import { SESSION_ENDED } from './pubsub';
 
 /** The last event of a stream whose subscriber's credentials no longer hold. */
@@ -10,6 +11,11 @@ const SESSION_END: SessionEnded = Object.freeze({ sessionEnded: true });
 
 export function isSessionEnded(value: unknown): value is SessionEnded {
   return value === SESSION_END;
+}
+
+/** What a subscription's resolver answers the SessionEnded event with. */
+export function sessionEndedError(): DomainError {
+  return DomainError.unauthenticated('Your session has ended: sign in again to follow');
 }
 
 /** What a SessionBoundStream watches. */

@@ -2,9 +2,12 @@ import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nes
 import type { Actor } from '../../common/actor';
 import { Public } from '../../common/decorators/access.decorators';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { isSessionEnded, type SessionEnded } from '../../graphql/session-bound-stream';
+import {
+  isSessionEnded,
+  sessionEndedError,
+  type SessionEnded,
+} from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { TimeRangeArgs } from '../../graphql/time-range.args';
 import { RequestActors } from '../../common/request-actors';
@@ -167,7 +170,7 @@ export class NightWalksResolver {
     },
     resolve: (payload: ShiftEvent | SessionEnded) => {
       if (isSessionEnded(payload)) {
-        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+        throw sessionEndedError();
       }
       return payload[SHIFT_CHANGED];
     },

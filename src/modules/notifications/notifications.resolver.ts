@@ -1,9 +1,8 @@
 import { Args, Context, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, requirePerson } from '../../common/actor';
 import { CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { isSessionEnded } from '../../graphql/session-bound-stream';
+import { isSessionEnded, sessionEndedError } from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { RequestActors } from '../../common/request-actors';
 import {
@@ -96,7 +95,7 @@ export class NotificationsResolver {
       'fresh token.',
     resolve(this: NotificationsResolver, event: NotificationEvent): Notification {
       if (isSessionEnded(event)) {
-        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+        throw sessionEndedError();
       }
       return event.notification;
     },

@@ -3,9 +3,12 @@ import { type Actor, ApiScope, hasScope, SystemRole } from '../../common/actor';
 import { AllowApiScope, RequireSystemRole } from '../../common/decorators/access.decorators';
 import { swedishArea } from '../../common/swedish-areas';
 import { actorFromContext, CurrentActor } from '../../common/decorators/current-actor.decorator';
-import { DomainError } from '../../common/errors/domain-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { isSessionEnded, type SessionEnded } from '../../graphql/session-bound-stream';
+import {
+  isSessionEnded,
+  sessionEndedError,
+  type SessionEnded,
+} from '../../graphql/session-bound-stream';
 import type { ConnectionShape } from '../../graphql/pagination';
 import { RequestActors } from '../../common/request-actors';
 import {
@@ -141,7 +144,7 @@ export class SheltersResolver {
       context: GraphQLContext,
     ): ShelterAvailability {
       if (isSessionEnded(payload)) {
-        throw DomainError.unauthenticated('Your session has ended: sign in again to follow');
+        throw sessionEndedError();
       }
       return this.availability.of(
         payload[SHELTER_AVAILABILITY_CHANGED].shelter,
