@@ -25,8 +25,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 /**
  * What an operation costs, counted with its variables applied, before any resolver runs: every
  * selected field costs 1 plus what is selected under it, times the number of items it can answer.
- * That number is `first` for a connection (as the variables and defaults make it, capped at
- * MAX_PAGE_SIZE) and the field's declared bound for a list without `first`:
+ * That number is `first` (or `last`) for a connection (as the variables and defaults make it,
+ * capped at MAX_PAGE_SIZE) and the field's declared bound for a list without `first`:
  *
  *   cost(field) = items(field) × (1 + Σ cost(selected child)),   items = 1 for a single value
  *
