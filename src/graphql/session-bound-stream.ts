@@ -128,12 +128,8 @@ export class SessionBoundStream<T> implements AsyncIterableIterator<T | SessionE
     if (this.ended) return;
     this.ended = true;
     this.release();
-    const waiting = this.waiting;
-    if (waiting && this.queue.length === 0) {
-      this.waiting = null;
-      this.stop();
-      waiting({ value: undefined, done: true });
-    }
+    // A reader waiting on an empty queue gets the end now (stop completes it).
+    if (this.waiting && this.queue.length === 0) this.stop();
   }
 
   private release(): void {
