@@ -1,4 +1,5 @@
 import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/decorators/access.decorators';
@@ -17,8 +18,6 @@ const UNSEEN = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.UNAUTHENTICATED,
 ]);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
@@ -84,7 +83,7 @@ export class NodesResolver {
 
   /** The Node type of each id (null for none), by one statement over every Node type's table. */
   private async typesOf(ids: readonly string[]): Promise<(NodeTypeName | null)[]> {
-    const wellFormed = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const wellFormed = [...new Set(ids.filter((id) => isUUID(id)))];
     if (wellFormed.length === 0) return ids.map(() => null);
     const sql = this.lookup();
     const rows = await this.dataSource.query<{ type: NodeTypeName; id: string }[]>(
