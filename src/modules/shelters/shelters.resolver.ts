@@ -165,12 +165,13 @@ export class SheltersResolver {
     @CurrentActor() actor: Actor,
     @Context() context: GraphQLContext,
   ): AsyncIterableIterator<ShelterPayload | SessionEnded> {
+    // The area as shelters store it, worked out once (an unknown one matches no shelter).
+    const wanted = area ? swedishArea(area) : null;
     return this.actors.whileSignedIn(
       actor,
       context,
       this.events.stream(),
-      (payload) =>
-        !area || payload[SHELTER_AVAILABILITY_CHANGED].shelter.area === swedishArea(area),
+      (payload) => !area || payload[SHELTER_AVAILABILITY_CHANGED].shelter.area === wanted,
     );
   }
 }
