@@ -4,7 +4,6 @@ import { DateTime, Duration } from 'luxon';
 import { API_CLIENTS } from '../seeds/demo-data';
 import { demoWalkFridays } from '../seeds/night-walks-seeder';
 import { seedDemoData } from '../seeds/seeder';
-import { Person } from '../src/modules/people';
 import { docExamples, valueAt } from './support/doc-examples';
 import type { Client, GraphQLResponse } from './support/graphql-client';
 import { connect, follow } from './support/subscriptions';
@@ -78,13 +77,7 @@ describe.each(RUNNABLE)('the examples of %s', (file, env) => {
         if (!key) throw new Error(`No demo API client named ${who.slice(4)}`);
         client = Promise.resolve(test.client({ apiKey: key }));
       } else {
-        client = test.dataSource
-          .getRepository(Person)
-          .findOneBy({ email: who })
-          .then(async (person) => {
-            if (!person) throw new Error(`No demo login ${who}`);
-            return (await test.factories.signIn(person)).client;
-          });
+        client = test.factories.signInEmail(who).then((signedIn) => signedIn.client);
       }
       clients.set(who, client);
     }

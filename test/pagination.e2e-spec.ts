@@ -5,7 +5,7 @@ import { ApiScope } from '../src/common/actor';
 import { Notification } from '../src/modules/notifications';
 import { OrganisationKind } from '../src/modules/organisations';
 import { PlacementsService } from '../src/modules/shelters';
-import { GrantProgramme } from '../src/modules/grants';
+import { GrantLedgerEntry, GrantProgramme } from '../src/modules/grants';
 import { Person } from '../src/modules/people';
 import { Client, codesOf } from './support/graphql-client';
 import { TestApp } from './support/test-app';
@@ -78,10 +78,7 @@ describe('Relay connections, forwards and backwards', () => {
   const signedIn = (email: string) => () => {
     let client = clients.get(email);
     if (!client) {
-      client = test.dataSource
-        .getRepository(Person)
-        .findOneByOrFail({ email })
-        .then(async (person) => (await test.factories.signIn(person)).client);
+      client = test.factories.signInEmail(email).then((signedIn) => signedIn.client);
       clients.set(email, client);
     }
     return client;
@@ -100,26 +97,18 @@ describe('Relay connections, forwards and backwards', () => {
       as: officer,
       definitions: ', $programmeId: ID!',
       arguments: ', programmeId: $programmeId',
+      // The programme with the most payments.
       variables: async () => {
         const programmes = await test.dataSource.getRepository(GrantProgramme).find();
+        const ledger = test.dataSource.getRepository(GrantLedgerEntry);
         const counted = await Promise.all(
-          programmes.map(async (programme) => ({
-            programme,
-            entries: Number(
-              (
-                await test.dataSource.query<{ n: number }[]>(
-                  'SELECT COUNT(*) AS "n" FROM "grant_ledger_entries" WHERE "programmeId" = $1'.replace(
-                    '$1',
-                    test.dataSource.options.type === 'postgres' ? '$1' : '?',
-                  ),
-                  [programme.id],
-                )
-              )[0].n,
-            ),
+          programmes.map(async ({ id }) => ({
+            id,
+            entries: await ledger.countBy({ programmeId: id }),
           })),
         );
         counted.sort((a, b) => b.entries - a.entries);
-        return { programmeId: counted[0].programme.id };
+        return { programmeId: counted[0].id };
       },
     },
     grantProgrammes: { as: officer },

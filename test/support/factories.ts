@@ -133,6 +133,13 @@ export class Factories {
     );
   }
 
+  /** A session of the person with this address (a demo login, say), without `login`. */
+  async signInEmail(email: string): Promise<SignedIn> {
+    const person = await this.test.dataSource.getRepository(Person).findOneBy({ email });
+    if (!person) throw new Error(`No person with the address ${email}`);
+    return this.signIn(person);
+  }
+
   async signIn(person: Person): Promise<SignedIn> {
     const { payload, actor } = await this.test.get(AuthService).startSession(person);
     return {
